@@ -1,0 +1,89 @@
+# slidegen: `make all` builds every lesson in content/ into build/; `make test` runs the tests.
+# The first run sets up what is missing: a .venv with the package, and a Korean font.
+
+PYTHON  ?= python3
+VENV    := .venv
+PY      := $(VENV)/bin/python
+SLIDEGEN := $(VENV)/bin/slidegen
+STAMP   := $(VENV)/.installed
+FONTS   := $(VENV)/.fonts-ok
+OUT     := build
+
+LESSONS   := $(sort $(wildcard content/*.md content/*.mdx))
+NAMES     := $(basename $(notdir $(LESSONS)))
+DECKS     := $(NAMES:%=$(OUT)/%.pptx)
+HANDOUTS  := $(NAMES:%=$(OUT)/%.pdf)
+SLIDE_HANDOUTS := $(NAMES:%=$(OUT)/%-slides.pdf)
+ASSETS    := $(shell find content -type f ! -name '*.md' ! -name '*.mdx' 2>/dev/null)
+TEMPLATES := $(shell find templates -type f 2>/dev/null)
+SOURCES   := $(wildcard slidegen/*.py)
+DEPS      := $(ASSETS) $(TEMPLATES) $(SOURCES) $(STAMP) $(FONTS)
+
+.PHONY: all slides handout handout-slides check test fuzz bench clean setup
+.DELETE_ON_ERROR:
+
+all: slides handout
+
+slides: $(DECKS)
+handout: $(HANDOUTS)
+handout-slides: $(SLIDE_HANDOUTS)
+setup: $(STAMP) $(FONTS)
+
+$(OUT)/%.pptx: content/%.md $(DEPS)
+	@$(SLIDEGEN) -q slides $< -o $(OUT)
+	@echo "deck    $@"
+$(OUT)/%.pptx: content/%.mdx $(DEPS)
+	@$(SLIDEGEN) -q slides $< -o $(OUT)
+	@echo "deck    $@"
+$(OUT)/%-slides.pdf: content/%.md $(DEPS)
+	@$(SLIDEGEN) -q handout --layout slides $< -o $(OUT)
+	@echo "handout $@"
+$(OUT)/%.pdf: content/%.md $(DEPS)
+	@$(SLIDEGEN) -q handout $< -o $(OUT)
+	@echo "handout $@"
+$(OUT)/%.pdf: content/%.mdx $(DEPS)
+	@$(SLIDEGEN) -q handout $< -o $(OUT)
+	@echo "handout $@"
+
+check: all
+	$(SLIDEGEN) check $(LESSONS) -o $(OUT)
+
+test: $(STAMP) $(FONTS)
+	$(PY) -m pytest -q
+
+fuzz: $(STAMP) $(FONTS)
+	SLIDEGEN_FUZZ_EXAMPLES=2000 $(PY) -m pytest -q tests/test_fuzz.py
+
+bench: $(STAMP) $(FONTS)
+	@command -v pandoc >/dev/null || $(MAKE) --no-print-directory _apt PKG=pandoc
+	$(PY) benchmarks/bench.py
+
+clean:
+	rm -rf $(OUT)/*.pptx $(OUT)/*.pdf $(OUT)/.tmp-*
+
+# --- set-up ---------------------------------------------------------------------------------------
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "make: cannot create $(VENV): install python3-venv"; exit 1; }
+	$(PY) -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $@
+
+# A Korean-capable font (fontconfig), pango for WeasyPrint, and poppler's pdftotext for reading PDFs.
+$(FONTS): $(STAMP)
+	@command -v fc-list >/dev/null || $(MAKE) --no-print-directory _apt PKG="fontconfig"
+	@test -n "$$(fc-list :lang=ko 2>/dev/null)" || $(MAKE) --no-print-directory _apt PKG="fonts-noto-cjk"
+	@$(PY) -c "import weasyprint" 2>/dev/null || $(MAKE) --no-print-directory _apt PKG="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+	@command -v pdftotext >/dev/null || $(MAKE) --no-print-directory _apt PKG="poppler-utils"
+	@test -n "$$(fc-list :lang=ko 2>/dev/null)" || { echo "make: no Korean font found: install fonts-noto-cjk (Debian/Ubuntu) or Noto Sans CJK KR"; exit 1; }
+	@touch $@
+
+_apt:
+	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  echo "make: installing $(PKG) with apt-get"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(PKG) >/dev/null 2>&1 || \
+	  { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(PKG) >/dev/null; } || \
+	  { echo "make: apt-get could not install $(PKG)"; exit 1; }; \
+	elif command -v apt-get >/dev/null && command -v sudo >/dev/null; then \
+	  echo "make: installing $(PKG) with sudo apt-get"; sudo apt-get install -y $(PKG); \
+	else echo "make: missing system package(s): $(PKG); install them with your package manager"; exit 1; fi

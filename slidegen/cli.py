@@ -1,0 +1,149 @@
+"""Command line: argparse, logging and exit codes. The only module that calls `sys.exit`.
+
+Exit codes: 0 built, 1 lesson error, 2 usage error, 3 check failed.
+Each command imports only what it needs, so `slidegen slides` never loads WeasyPrint.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from .errors import SlidegenError, UsageError
+
+EXIT_OK, EXIT_LESSON, EXIT_USAGE, EXIT_CHECK = 0, 1, 2, 3
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+class _StrictHandler(logging.Handler):
+    """Counts warnings so that `--strict` can turn them into a failed build."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="slidegen", description="Markdown lessons to a PowerPoint deck and a PDF handout")
+    ap.add_argument("--debug", action="store_true", help="show tracebacks")
+    ap.add_argument("--strict", action="store_true", help="fail the build on any warning")
+    ap.add_argument("-q", "--quiet", action="store_true", help="only errors")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    outline = sub.add_parser("outline", help="print a lesson's structure")
+    outline.add_argument("lessons", nargs="+", type=Path)
+
+    slides = sub.add_parser("slides", help="build decks (.pptx)")
+    _build_args(slides)
+    slides.add_argument("--reference-deck", type=Path, help="use this .pptx's layouts and theme")
+
+    handout = sub.add_parser("handout", help="build handouts (.pdf)")
+    _build_args(handout)
+    handout.add_argument("--layout", choices=("notes", "slides"), default="notes")
+
+    check = sub.add_parser("check", help="prove that built outputs carry every item of their lessons")
+    check.add_argument("lessons", nargs="+", type=Path)
+    check.add_argument("--deck", type=Path, help="deck to check (default: build/NAME.pptx)")
+    check.add_argument("--handout", type=Path, help="handout to check (default: build/NAME.pdf)")
+    check.add_argument("-o", "--output", type=Path, default=Path("build"))
+    check.add_argument("--render", action="store_true", help="also render the deck with LibreOffice")
+    check.add_argument("--json", action="store_true")
+
+    watch = sub.add_parser("watch", help="rebuild deck and handout when a lesson or template changes")
+    _build_args(watch, nargs="*")
+    return ap
+
+
+def _build_args(cmd: argparse.ArgumentParser, nargs: str = "+") -> None:
+    cmd.add_argument("lessons", nargs=nargs, type=Path)
+    cmd.add_argument("-o", "--output", type=Path, default=Path("build"), help="output folder (default: build)")
+    cmd.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES, help="template folder")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.ERROR if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
+    strict = _StrictHandler()
+    logging.getLogger("slidegen").addHandler(strict)
+    try:
+        code = COMMANDS[args.command](args)
+    except SlidegenError as exc:
+        if args.debug:
+            raise
+        print(f"slidegen: {exc}" if isinstance(exc, UsageError) else str(exc), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("slidegen: interrupted; earlier outputs are unchanged", file=sys.stderr)
+        return 130
+    if code == EXIT_OK and args.strict and strict.count:
+        print(f"slidegen: {strict.count} warning(s) and --strict", file=sys.stderr)
+        return EXIT_LESSON
+    return code
+
+
+def cmd_outline(args) -> int:
+    from .outline import format_outline
+    from .parse import parse_file
+
+    for path in args.lessons:
+        print(format_outline(parse_file(path)))
+    return EXIT_OK
+
+
+def _each_lesson(args, build_one) -> int:
+    """Build every lesson, one line per lesson with its time; a failed lesson does not stop the rest."""
+    failures = 0
+    for path in args.lessons:
+        started = time.perf_counter()
+        try:
+            out = build_one(path)
+        except SlidegenError as exc:
+            if args.debug or len(args.lessons) == 1:
+                raise
+            print(str(exc), file=sys.stderr)
+            failures += 1
+            continue
+        logging.getLogger("slidegen").info("built %s (%.2f s)", out, time.perf_counter() - started)
+    return EXIT_LESSON if failures else EXIT_OK
+
+
+def cmd_slides(args) -> int:
+    from .build import build_deck
+
+    return _each_lesson(args, lambda path: build_deck(path, args.output, args.templates, args.reference_deck))
+
+
+def cmd_handout(args) -> int:
+    from .build import build_handout
+
+    return _each_lesson(args, lambda path: build_handout(path, args.output, args.templates, args.layout))
+
+
+def cmd_check(args) -> int:
+    from .verify import run_check
+
+    return EXIT_CHECK if not run_check(args) else EXIT_OK
+
+
+def cmd_watch(args) -> int:
+    from .watch import watch
+
+    return watch(args)
+
+
+COMMANDS = {
+    "outline": cmd_outline,
+    "slides": cmd_slides,
+    "handout": cmd_handout,
+    "check": cmd_check,
+    "watch": cmd_watch,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,288 @@
+"""The nouns of slidegen: a parsed lesson, and the deck the paginator makes of it.
+
+Frozen dataclasses only, no behaviour beyond small read-only helpers. Geometry in the deck model is in
+points (1/72 inch) from the slide's top-left corner; renderers convert to their own units.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+# ---------------------------------------------------------------------------------------------- lesson
+
+
+@dataclass(frozen=True)
+class SourcePos:
+    """Where something came from: a file and a 1-based line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of inline text with one formatting. A text of exactly "\\n" is an explicit line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    strike: bool = False
+    code: bool = False
+    link: str | None = None
+
+    @property
+    def is_break(self) -> bool:
+        return self.text == "\n"
+
+
+Inline = tuple[Run, ...]
+LINE_BREAK = Run("\n")
+
+
+def plain_text(runs: Inline) -> str:
+    """The visible text of runs; explicit breaks stay as newlines."""
+    return "".join(run.text for run in runs)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: Inline
+    pos: SourcePos
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One item: its own text (first paragraph) and what is nested in it (lists, more paragraphs, code)."""
+
+    runs: Inline
+    children: tuple["Block", ...]
+    pos: SourcePos
+    checked: bool | None = None  # a GFM task item: True/False; None for a plain item
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    ordered: bool
+    start: int
+    items: tuple[ListItem, ...]
+    pos: SourcePos
+
+
+@dataclass(frozen=True)
+class TableRow:
+    cells: tuple[Inline, ...]
+    pos: SourcePos
+    continues_group: bool = False  # empty first cell: the row belongs to the group of the row above
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Inline, ...]
+    align: tuple[str | None, ...]  # "left" | "center" | "right" | None per column
+    rows: tuple[TableRow, ...]
+    pos: SourcePos
+
+    @property
+    def columns(self) -> int:
+        return len(self.header)
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+    language: str
+    pos: SourcePos
+    title: str | None = None
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(self.text.rstrip("\n").split("\n")) if self.text.strip() else ()
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image; `path` is None when the file is missing, remote or outside the content folder."""
+
+    src: str
+    alt: str
+    path: Path | None
+    pos: SourcePos
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Admonition:
+    kind: str  # note | tip | info | caution | warning | danger | important
+    title: Inline
+    blocks: tuple["Block", ...]
+    pos: SourcePos
+
+
+@dataclass(frozen=True)
+class Quote:
+    blocks: tuple["Block", ...]
+    pos: SourcePos
+
+
+@dataclass(frozen=True)
+class ThematicBreak:
+    pos: SourcePos
+
+
+@dataclass(frozen=True)
+class Notes:
+    """Speaker notes from `<!-- notes: ... -->`: they belong to the slide of the block before them."""
+
+    text: str
+    pos: SourcePos
+
+
+Block = Union[Paragraph, ListBlock, Table, Code, Image, Admonition, Quote, ThematicBreak, Notes]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and everything under it up to the next heading of the same or a higher level."""
+
+    level: int
+    title: Inline
+    pos: SourcePos
+    blocks: tuple[Block, ...] = ()
+    subsections: tuple["Section", ...] = ()
+
+    @property
+    def title_text(self) -> str:
+        return plain_text(self.title)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    source: Path
+    title: str
+    description: str
+    lang: str  # "ko" or "en"
+    meta: dict[str, Any] = field(default_factory=dict, hash=False)
+    preamble: tuple[Block, ...] = ()  # blocks before the first section heading
+    sections: tuple[Section, ...] = ()
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        tags = self.meta.get("tags") or ()
+        if isinstance(tags, str):
+            tags = [tags]
+        return tuple(str(t.get("label", t)) if isinstance(t, dict) else str(t) for t in tags)
+
+
+# ------------------------------------------------------------------------------------------------ deck
+
+
+class Layout(enum.Enum):
+    """The closed set of slide layouts; each value is the layout's name in the deck master."""
+
+    TITLE = "title"
+    AGENDA = "agenda"
+    SECTION = "section"
+    CONTENT = "content"
+    TWO_CONTENT = "two content"
+    TABLE = "table"
+    CODE = "code"
+    CLOSING = "closing"
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+
+@dataclass(frozen=True)
+class TextPara:
+    """One paragraph of a text frame as the slide shows it."""
+
+    runs: Inline
+    level: int = 0
+    marker: str | None = None  # "•", "3." or None
+    style: str = "body"  # body | heading | quote | subtitle | meta
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class TextFrame:
+    paras: tuple[TextPara, ...]
+    box: Box
+    size_pt: float
+
+
+@dataclass(frozen=True)
+class TableFrame:
+    header: tuple[Inline, ...]
+    rows: tuple[TableRow, ...]
+    align: tuple[str | None, ...]
+    col_widths: tuple[float, ...]
+    row_heights: tuple[float, ...]  # header first
+    box: Box
+    size_pt: float
+    pos: SourcePos
+
+
+@dataclass(frozen=True)
+class CodeFrame:
+    lines: tuple[str, ...]
+    language: str
+    box: Box
+    size_pt: float
+    pos: SourcePos
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class ImageFrame:
+    image: Image
+    box: Box
+
+
+@dataclass(frozen=True)
+class CalloutFrame:
+    """An admonition box: a coloured frame per kind with its title and body paragraphs."""
+
+    kind: str
+    title: Inline
+    paras: tuple[TextPara, ...]
+    box: Box
+    size_pt: float
+    pos: SourcePos
+
+
+Frame = Union[TextFrame, TableFrame, CodeFrame, ImageFrame, CalloutFrame]
+
+
+@dataclass(frozen=True)
+class Slide:
+    layout: Layout
+    title: Inline
+    title_pt: float
+    frames: tuple[Frame, ...]
+    pos: SourcePos
+    notes: str = ""
+    section: str = ""  # title of the ## section the slide belongs to ("" for title, agenda, closing)
+    anchor: SourcePos | None = None  # position of the heading whose content the slide shows
+
+
+@dataclass(frozen=True)
+class Deck:
+    lesson: Lesson
+    slides: tuple[Slide, ...]
+    width: float = 960.0
+    height: float = 540.0
+    footer: str = ""
