@@ -248,8 +248,12 @@ class CodeFrame:
 
 @dataclass(frozen=True)
 class ImageFrame:
+    """A picture, or (when `image.path` is None) a placeholder box showing `caption`."""
+
     image: Image
     box: Box
+    size_pt: float = 0.0
+    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -286,3 +290,4 @@ class Deck:
     width: float = 960.0
     height: float = 540.0
     footer: str = ""
+    footer_pt: float = 11.0

@@ -1,0 +1,52 @@
+"""One lesson from file to output: parse → paginate → render → write atomically.
+
+`build_deck` never imports WeasyPrint; `build_handout` imports it through render_handout only."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import UsageError
+from .model import Deck, Lesson
+from .output import write_atomic
+from .paginate import paginate
+from .parse import parse_file
+from .theme import Theme, load_theme
+
+
+def output_path(lesson_path: Path, out_dir: Path, suffix: str) -> Path:
+    return Path(out_dir) / f"{Path(lesson_path).stem}{suffix}"
+
+
+def check_templates(templates: Path) -> Path:
+    templates = Path(templates)
+    if not (templates / "deck" / "theme.yaml").is_file():
+        raise UsageError(f"{templates}: not a slidegen template folder (no deck/theme.yaml)")
+    return templates
+
+
+def lesson_and_deck(lesson_path: Path, templates: Path, reference: Path | None = None) -> tuple[Lesson, Deck, Theme]:
+    lesson = parse_file(Path(lesson_path))
+    theme = load_theme(check_templates(templates), lesson.lang)
+    if reference is not None:
+        from .reference import theme_from_reference
+
+        theme = theme_from_reference(theme, reference)
+    return lesson, paginate(lesson, theme), theme
+
+
+def build_deck(lesson_path: Path, out_dir: Path, templates: Path, reference: Path | None = None) -> Path:
+    from .render_pptx import render_pptx
+
+    lesson, deck, theme = lesson_and_deck(lesson_path, templates, reference)
+    master = reference or Path(templates) / "deck" / "master.pptx"
+    data = render_pptx(deck, theme, master)
+    return write_atomic(output_path(lesson_path, out_dir, ".pptx"), data)
+
+
+def build_handout(lesson_path: Path, out_dir: Path, templates: Path, layout: str = "notes") -> Path:
+    from .render_handout import render_handout
+
+    lesson, deck, _theme = lesson_and_deck(lesson_path, templates)
+    data = render_handout(lesson, deck, Path(templates), layout)
+    suffix = ".pdf" if layout == "notes" else "-slides.pdf"
+    return write_atomic(output_path(lesson_path, out_dir, suffix), data)

@@ -1,0 +1,171 @@
+"""How wide and tall text is in a given font and size, from the real font files.
+
+Fonts are found through fontconfig (`fc-match`), read with Pillow (FreeType), and each character's
+advance is cached per face, so a word costs a few dictionary lookups. Summing advances ignores kerning,
+which only ever narrows Latin text: the estimate errs on the wide (safe) side.
+
+Lines wrap the way Korean readers and PowerPoint (`eaLnBrk="0"`) expect: between words, at spaces.
+A word wider than the line is the only thing broken between characters, and that is reported.
+"""
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+from dataclasses import dataclass
+
+from .errors import UsageError
+
+UNITS = 1000  # faces are loaded at 1000 px per em: advances are in thousandths of an em
+
+
+@dataclass(frozen=True)
+class Style:
+    """What decides a glyph's width: the family and whether it is bold."""
+
+    family: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of text in one style; "\\n" inside text is an explicit line break."""
+
+    text: str
+    style: Style
+
+
+class Face:
+    """One font file's metrics at 1000 units per em."""
+
+    def __init__(self, path: str, index: int):
+        from PIL import ImageFont
+
+        self._font = ImageFont.truetype(path, UNITS, index=index)
+        ascent, descent = self._font.getmetrics()
+        self.line_height = (ascent + descent) / UNITS  # in ems
+        self._advance: dict[str, float] = {}
+        self.path = path
+
+    def width(self, text: str) -> float:
+        """Width in ems."""
+        advance = self._advance
+        total = 0.0
+        for ch in text:
+            w = advance.get(ch)
+            if w is None:
+                w = advance[ch] = self._font.getlength(ch) / UNITS
+            total += w
+        return total
+
+
+@functools.lru_cache(maxsize=None)
+def find_font(family: str, bold: bool = False) -> tuple[str, int]:
+    """(file, face index) of a family through fontconfig; a clear error when it is not installed."""
+    if shutil.which("fc-match") is None:
+        raise UsageError("fontconfig's fc-match is not installed: install fontconfig and fonts-noto-cjk")
+    pattern = f"{family}:{'bold' if bold else 'regular'}"
+    out = subprocess.run(["fc-match", "-f", "%{file}\t%{index}\t%{family}", pattern],
+                         capture_output=True, text=True, check=False).stdout
+    parts = out.split("\t")
+    if len(parts) < 3 or family.casefold() not in parts[2].casefold():
+        raise UsageError(f"font '{family}' is not installed (fontconfig offers '{parts[-1] if parts else ''}'): "
+                         "install fonts-noto-cjk or name an installed font in the deck theme")
+    return parts[0], int(parts[1] or 0)
+
+
+@functools.lru_cache(maxsize=None)
+def face(style: Style) -> Face:
+    return Face(*find_font(style.family, style.bold))
+
+
+def text_width(text: str, style: Style, size_pt: float) -> float:
+    return face(style).width(text) * size_pt
+
+
+def line_height(style: Style, size_pt: float, spacing: float = 1.0) -> float:
+    return face(style).line_height * size_pt * spacing
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    lines: int
+    widest: float  # points
+    broke_word: bool  # a word had to be broken between characters
+
+
+def wrap(pieces: list[Piece], width_pt: float, size_pt: float) -> Wrapped:
+    """Greedy word wrapping of styled text into lines no wider than `width_pt`."""
+    lines, current, widest, broke = 1, 0.0, 0.0, False
+    for word, space in _words(pieces, size_pt):
+        if word is None:  # explicit break
+            widest = max(widest, current)
+            lines, current = lines + 1, 0.0
+            continue
+        needed = word if current == 0 else current + space + word
+        if needed <= width_pt:
+            current = needed
+            continue
+        if current > 0:
+            widest = max(widest, current)
+            lines, current = lines + 1, 0.0
+        if word <= width_pt:
+            current = word
+        else:  # a word longer than the line: it breaks between characters
+            broke = True
+            extra = int(word // width_pt)
+            lines += extra
+            current = word - extra * width_pt
+    return Wrapped(lines, max(widest, current), broke)
+
+
+def _words(pieces: list[Piece], size_pt: float):
+    """(word width, width of the space before it) per word; (None, 0) for an explicit break."""
+    word, space, pending_space = 0.0, 0.0, 0.0
+    in_word = False
+    for piece in pieces:
+        f = face(piece.style)
+        for chunk in _split_keep(piece.text):
+            if chunk == "\n":
+                if in_word:
+                    yield word, space
+                yield None, 0.0
+                word, in_word, pending_space = 0.0, False, 0.0
+            elif chunk.isspace():
+                if in_word:
+                    yield word, space
+                    word, in_word = 0.0, False
+                pending_space = f.width(" ") * size_pt * len(chunk)
+            else:
+                if not in_word:
+                    space, in_word = pending_space, True
+                word += f.width(chunk) * size_pt
+    if in_word:
+        yield word, space
+
+
+def _split_keep(text: str) -> list[str]:
+    """Split into words, runs of spaces and line breaks, keeping all of them."""
+    out: list[str] = []
+    buf = ""
+    kind = None
+    for ch in text:
+        k = "n" if ch == "\n" else ("s" if ch.isspace() else "w")
+        if k != kind or k == "n":
+            if buf:
+                out.append(buf)
+            buf, kind = ch, k
+        else:
+            buf += ch
+    if buf:
+        out.append(buf)
+    return out
+
+
+def widest_word(pieces: list[Piece], size_pt: float) -> float:
+    return max((w for w, _ in _words(pieces, size_pt) if w is not None), default=0.0)
+
+
+def natural_width(pieces: list[Piece], size_pt: float) -> float:
+    """Width of the text set on one line per explicit line break (its widest line)."""
+    return wrap(pieces, float("inf"), size_pt).widest

@@ -1,0 +1,401 @@
+"""`Deck` → .pptx bytes with python-pptx: slides from the master's named layouts, titles in title
+placeholders, native text, tables and pictures, Korean fonts named for East Asian text.
+
+No decisions here: every box and size comes from the deck model; the look (colours, fonts) from the
+theme. One handler per frame kind (`FRAME_HANDLERS`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from .errors import UsageError, warn
+from .model import (
+    Box, CalloutFrame, CodeFrame, Deck, ImageFrame, Inline, Layout, Run, Slide, TableFrame, TextFrame, TextPara,
+)
+from .theme import Theme
+
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+
+
+def emu(points: float) -> Emu:
+    return Emu(int(round(points * 12700)))
+
+
+def open_master(master: Path) -> Presentation:
+    """The master deck with its slides removed and every layout slidegen needs present."""
+    try:
+        prs = Presentation(str(master))
+    except Exception as exc:  # python-pptx raises several kinds for a file that is not a deck
+        raise UsageError(f"{master}: not a usable .pptx ({exc})") from None
+    names = {layout.name for layout in prs.slide_layouts}
+    missing = [layout.value for layout in Layout if layout.value not in names]
+    if missing:
+        raise UsageError(f"{master}: the deck master lacks the layout(s) {', '.join(repr(m) for m in missing)} "
+                         f"(it has {', '.join(sorted(repr(n) for n in names))})")
+    for slide_id in list(prs.slides._sldIdLst):
+        prs.part.drop_rel(slide_id.rId)
+        prs.slides._sldIdLst.remove(slide_id)
+    return prs
+
+
+class DeckWriter:
+    def __init__(self, deck: Deck, theme: Theme, master: Path):
+        self.deck = deck
+        self.theme = theme
+        self.prs = open_master(master)
+        self.layouts = {layout.name: layout for layout in self.prs.slide_layouts}
+        self.korean = deck.lesson.lang == "ko"
+        self.body_font = theme.fonts["body"]
+        self.mono_font = theme.fonts["mono"]
+
+    # -- whole deck
+
+    def write(self) -> bytes:
+        total = len(self.deck.slides)
+        for number, slide in enumerate(self.deck.slides, start=1):
+            self.add_slide(slide, number, total)
+        self.set_properties()
+        buffer = io.BytesIO()
+        self.prs.save(buffer)
+        return reproducible_zip(buffer.getvalue())
+
+    def set_properties(self) -> None:
+        lesson = self.deck.lesson
+        props = self.prs.core_properties
+        props.title = lesson.title
+        props.subject = lesson.description
+        props.keywords = ", ".join(lesson.tags)
+        props.author = str(lesson.meta.get("author") or "")
+        props.last_modified_by = "slidegen"
+        props.revision = 1
+        props.language = "ko-KR" if self.korean else "en-US"
+        stamp = build_time()
+        props.created = props.modified = stamp
+        props.last_printed = stamp
+
+    # -- one slide
+
+    def add_slide(self, slide: Slide, number: int, total: int) -> None:
+        layout = self.layouts[slide.layout.value]
+        pptx_slide = self.prs.slides.add_slide(layout)
+        self.fill_title(pptx_slide, slide)
+        body_placeholders = [ph for ph in pptx_slide.placeholders if ph.placeholder_format.idx != 0]
+        for frame in slide.frames:
+            FRAME_HANDLERS[type(frame)](self, pptx_slide, frame, body_placeholders)
+        for unused in body_placeholders:
+            unused._element.getparent().remove(unused._element)
+        if slide.layout not in (Layout.TITLE, Layout.SECTION):
+            self.add_footer(pptx_slide, number, total)
+        if slide.notes:
+            pptx_slide.notes_slide.notes_text_frame.text = slide.notes
+
+    def fill_title(self, pptx_slide, slide: Slide) -> None:
+        title = pptx_slide.shapes.title
+        if title is None:
+            raise UsageError(f"layout '{slide.layout.value}' of the deck master has no title placeholder")
+        frame = title.text_frame
+        self.prepare_frame(frame)
+        para = frame.paragraphs[0]
+        color = self.theme.colors["section_text" if slide.layout == Layout.SECTION else "title"]
+        for run in slide.title:
+            self.add_run(para, run, slide.title_pt, bold=True, color=color)
+        self.set_paragraph(para, None, 0, 0.0)
+
+    def add_footer(self, pptx_slide, number: int, total: int) -> None:
+        size = self.deck.footer_pt
+        muted = self.theme.colors["muted"]
+        left = self.textbox(pptx_slide, self.theme.box("footer.text"))
+        self.add_run(left.text_frame.paragraphs[0], Run(self.deck.footer), size, color=muted)
+        right = self.textbox(pptx_slide, self.theme.box("footer.number"))
+        para = right.text_frame.paragraphs[0]
+        self.add_run(para, Run(self.theme.text("slide_number", number=number, total=total)), size, color=muted)
+        para.alignment = PP_ALIGN.RIGHT
+
+    # -- frames
+
+    def text_frame(self, pptx_slide, frame: TextFrame, placeholders: list) -> None:
+        shape = placeholders.pop(0) if placeholders else pptx_slide.shapes.add_textbox(0, 0, 1, 1)
+        set_box(shape, frame.box)
+        self.write_paras(shape.text_frame, frame.paras, frame.size_pt)
+
+    def callout_frame(self, pptx_slide, frame: CalloutFrame, placeholders: list) -> None:
+        colors = self.theme.colors["admonition"].get(frame.kind, self.theme.colors["admonition"]["note"])
+        shape = self.box_shape(pptx_slide, frame.box, colors["fill"], colors["line"], rounded=True)
+        title = TextPara(frame.title, style="heading")
+        self.write_paras(shape.text_frame, (title,) + frame.paras, frame.size_pt, pad=self.theme.spacing["box_pad"])
+        shape.name = f"Admonition {frame.kind}"
+
+    def code_frame(self, pptx_slide, frame: CodeFrame, placeholders: list) -> None:
+        colors = self.theme.colors
+        shape = self.box_shape(pptx_slide, frame.box, colors["code_bg"], colors["code_border"])
+        tf = shape.text_frame
+        self.prepare_frame(tf, pad=self.theme.spacing["box_pad"])
+        first = True
+        if frame.title:
+            para = tf.paragraphs[0]
+            self.add_run(para, Run(frame.title), frame.size_pt, bold=True, color=colors["muted"], mono=True)
+            self.set_paragraph(para, None, 0, 0.0)
+            first = False
+        for line_tokens in highlight(frame.lines, frame.language):
+            para = tf.paragraphs[0] if first else tf.add_paragraph()
+            first = False
+            self.set_paragraph(para, None, 0, 0.0)
+            for text, color in line_tokens:
+                self.add_run(para, Run(text), frame.size_pt, color=color or colors["text"], mono=True)
+        shape.name = f"Code {frame.language or 'text'}"
+
+    def image_frame(self, pptx_slide, frame: ImageFrame, placeholders: list) -> None:
+        image = frame.image
+        if image.path is not None:
+            try:
+                picture = pptx_slide.shapes.add_picture(str(image.path), emu(frame.box.x), emu(frame.box.y),
+                                                        emu(frame.box.w), emu(frame.box.h))
+                picture._element.nvPicPr.cNvPr.set("descr", image.alt)
+                return
+            except Exception as exc:  # Pillow/python-pptx reject an unreadable picture in several ways
+                warn(image.pos, f"image '{image.src}' cannot be read ({exc}); its alt text is shown instead")
+        shape = self.box_shape(pptx_slide, frame.box, "FFFFFF", self.theme.colors["muted"])
+        shape.line.dash_style = 4  # dash
+        para = TextPara((Run(frame.caption),), style="meta")
+        self.write_paras(shape.text_frame, (para,), frame.size_pt, pad=self.theme.spacing["box_pad"])
+        shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+        shape.name = "Missing image"
+
+    def table_frame(self, pptx_slide, frame: TableFrame, placeholders: list) -> None:
+        rows = 1 + len(frame.rows)
+        cols = len(frame.header)
+        graphic = pptx_slide.shapes.add_table(rows, cols, emu(frame.box.x), emu(frame.box.y),
+                                              emu(sum(frame.col_widths)), emu(frame.box.h))
+        table = graphic.table
+        for c, width in enumerate(frame.col_widths):
+            table.columns[c].width = emu(width)
+        for r, height in enumerate(frame.row_heights):
+            table.rows[r].height = emu(height)
+        colors = self.theme.colors
+        for c, cell_runs in enumerate(frame.header):
+            self.fill_cell(table.cell(0, c), cell_runs, frame, c, colors["table_header_bg"], colors["table_header_text"], True)
+        for r, row in enumerate(frame.rows, start=1):
+            band = colors["table_band"] if r % 2 == 0 else "FFFFFF"
+            for c in range(cols):
+                runs = row.cells[c] if c < len(row.cells) else ()
+                self.fill_cell(table.cell(r, c), runs, frame, c, band, colors["text"], False)
+        self.merge_groups(table, frame)
+
+    def merge_groups(self, table, frame: TableFrame) -> None:
+        """Rows that continue a group share one merged first cell."""
+        r = 1
+        while r <= len(frame.rows):
+            end = r
+            while end < len(frame.rows) and frame.rows[end].continues_group:
+                end += 1
+            if end > r:
+                table.cell(r, 0).merge(table.cell(end, 0))
+            r = end + 1
+
+    def fill_cell(self, cell, runs: Inline, frame: TableFrame, column: int, fill: str, color: str, bold: bool) -> None:
+        sp = self.theme.spacing
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = RGBColor.from_string(fill)
+        cell.margin_left = cell.margin_right = emu(sp["cell_x"])
+        cell.margin_top = cell.margin_bottom = emu(sp["cell_y"])
+        cell.vertical_anchor = MSO_ANCHOR.TOP
+        tf = cell.text_frame
+        tf.word_wrap = True
+        para = tf.paragraphs[0]
+        for run in runs:
+            self.add_run(para, run, frame.size_pt, bold=bold or run.bold, color=color)
+        self.set_paragraph(para, None, 0, 0.0)
+        align = frame.align[column] if column < len(frame.align) else None
+        if align in _ALIGN:
+            para.alignment = _ALIGN[align]
+
+    # -- text
+
+    def write_paras(self, tf, paras, size: float, pad: float = 0.0) -> None:
+        self.prepare_frame(tf, pad)
+        sp = self.theme.spacing
+        for i, para in enumerate(paras):
+            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+            indent = self.indent(para)
+            self.set_paragraph(p, para, indent, sp["paragraph"] if i else 0.0, size)
+            for run in para.runs:
+                self.add_run(p, run, size, **self.para_style(para))
+
+    def para_style(self, para: TextPara) -> dict:
+        colors = self.theme.colors
+        if para.style == "heading":
+            return {"bold": True, "color": colors["accent"]}
+        if para.style == "quote":
+            return {"italic": True, "color": colors["muted"]}
+        if para.style in ("subtitle", "meta"):
+            return {"color": colors["muted"]}
+        return {"color": colors["text"]}
+
+    def indent(self, para: TextPara) -> float:
+        step = self.theme.spacing["indent"]
+        if para.marker:
+            return step * (para.level + 1)
+        return step * (para.level + (1 if para.style == "quote" else 0))
+
+    def prepare_frame(self, tf, pad: float = 0.0) -> None:
+        sp = self.theme.spacing
+        tf.word_wrap = True
+        tf.auto_size = MSO_AUTO_SIZE.NONE
+        tf.margin_left = tf.margin_right = emu(pad + sp["inset_x"])
+        tf.margin_top = tf.margin_bottom = emu(pad + sp["inset_y"])
+        tf.vertical_anchor = MSO_ANCHOR.TOP
+
+    def set_paragraph(self, p, para: TextPara | None, indent: float, space_before: float, size: float = 0) -> None:
+        """Bullets, indents, spacing and line breaking of one paragraph, stated in full."""
+        pPr = p._p.get_or_add_pPr()
+        marker = para.marker if para is not None else None
+        pPr.set("marL", str(emu(indent)))
+        pPr.set("indent", str(-emu(self.theme.spacing["indent"])) if marker else "0")
+        pPr.set("eaLnBrk", "0")  # do not break an East Asian word (a Korean eojeol) between lines
+        pPr.set("latinLnBrk", "0")
+        for tag in ("a:lnSpc", "a:spcBef", "a:buNone", "a:buAutoNum", "a:buChar", "a:buFont"):
+            for old in pPr.findall(qn(tag)):
+                pPr.remove(old)
+        line = etree.SubElement(pPr, qn("a:lnSpc"))
+        etree.SubElement(line, qn("a:spcPct")).set("val", "100000")
+        before = etree.SubElement(pPr, qn("a:spcBef"))
+        etree.SubElement(before, qn("a:spcPts")).set("val", str(int(round(space_before * 100))))
+        if marker is None:
+            etree.SubElement(pPr, qn("a:buNone"))
+        elif re.fullmatch(r"\d+\.", marker):
+            etree.SubElement(pPr, qn("a:buFont")).set("typeface", "+mj-lt")
+            auto = etree.SubElement(pPr, qn("a:buAutoNum"))
+            auto.set("type", "arabicPeriod")
+            auto.set("startAt", marker[:-1])
+        else:
+            etree.SubElement(pPr, qn("a:buFont")).set("typeface", self.body_font)
+            etree.SubElement(pPr, qn("a:buChar")).set("char", marker)
+
+    def add_run(self, p, run: Run, size: float, bold: bool = False, italic: bool = False, color: str | None = None,
+                mono: bool = False) -> None:
+        if run.is_break:
+            p.add_line_break()
+            return
+        r = p.add_run()
+        r.text = run.text
+        font = r.font
+        font.size = Pt(size)
+        font.bold = bold or run.bold
+        font.italic = italic or run.italic
+        if color:
+            font.color.rgb = RGBColor.from_string(run.link and self.theme.colors["accent"] or color)
+        rPr = r._r.get_or_add_rPr()
+        if run.strike:
+            rPr.set("strike", "sngStrike")
+        self.set_typeface(rPr, self.mono_font if (mono or run.code) else self.body_font, run.text)
+        if run.link:
+            r.hyperlink.address = run.link
+
+    def set_typeface(self, rPr, family: str, text: str) -> None:
+        """Latin and East Asian typefaces and the language, so Hangul gets Korean glyph forms."""
+        hangul = bool(_HANGUL.search(text))
+        rPr.set("lang", "ko-KR" if (hangul or (self.korean and not text.isascii())) else "en-US")
+        if self.korean:
+            rPr.set("altLang", "en-US")
+        latin = rPr.get_or_add_latin()
+        latin.set("typeface", family)
+        for old in rPr.findall(qn("a:ea")):
+            rPr.remove(old)
+        ea = etree.Element(qn("a:ea"))
+        ea.set("typeface", family)
+        latin.addnext(ea)
+
+    # -- shapes
+
+    def textbox(self, pptx_slide, box: Box):
+        shape = pptx_slide.shapes.add_textbox(emu(box.x), emu(box.y), emu(box.w), emu(box.h))
+        self.prepare_frame(shape.text_frame)
+        return shape
+
+    def box_shape(self, pptx_slide, box: Box, fill: str, line: str, rounded: bool = False):
+        kind = MSO_SHAPE.ROUNDED_RECTANGLE if rounded else MSO_SHAPE.RECTANGLE
+        shape = pptx_slide.shapes.add_shape(kind, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
+        if rounded:
+            shape.adjustments[0] = 0.06
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(fill)
+        shape.line.color.rgb = RGBColor.from_string(line)
+        shape.line.width = Pt(1.25)
+        shape.shadow.inherit = False
+        return shape
+
+
+FRAME_HANDLERS = {
+    TextFrame: DeckWriter.text_frame,
+    CalloutFrame: DeckWriter.callout_frame,
+    CodeFrame: DeckWriter.code_frame,
+    ImageFrame: DeckWriter.image_frame,
+    TableFrame: DeckWriter.table_frame,
+}
+
+
+def set_box(shape, box: Box) -> None:
+    shape.left, shape.top, shape.width, shape.height = emu(box.x), emu(box.y), emu(box.w), emu(box.h)
+
+
+def highlight(lines: tuple[str, ...], language: str) -> list[list[tuple[str, str | None]]]:
+    """Each code line as (text, colour) pieces from Pygments; plain text when the language is unknown."""
+    from pygments.lexers import get_lexer_by_name
+    from pygments.styles import get_style_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        lexer = get_lexer_by_name(language or "text", stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        lexer = get_lexer_by_name("text", stripnl=False, ensurenl=False)
+    style = get_style_by_name("default")
+    out: list[list[tuple[str, str | None]]] = [[]]
+    for token, text in lexer.get_tokens("\n".join(lines)):
+        color = style.style_for_token(token)["color"]
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                out.append([])
+            if part:
+                out[-1].append((part, color))
+    return out[: len(lines)] + [[] for _ in range(len(lines) - len(out))]
+
+
+def build_time() -> dt.datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date: the same lesson gives the
+    same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime(2000, 1, 1)
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """The same archive with fixed entry timestamps (python-pptx stamps the current time)."""
+    stamp = build_time()
+    date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zout.writestr(info, zin.read(item.filename))
+    return out.getvalue()
+
+
+def render_pptx(deck: Deck, theme: Theme, master: Path) -> bytes:
+    return DeckWriter(deck, theme, master).write()

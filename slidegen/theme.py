@@ -1,0 +1,76 @@
+"""The deck's look as data: `templates/deck/theme.yaml` (fonts, sizes, colours, boxes) and the words the
+deck writes itself (`strings.<lang>.yaml`, Jinja2 templates). Changing the look needs no code change."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import UsageError
+from .model import Box
+
+
+@dataclass(frozen=True)
+class Theme:
+    width: float
+    height: float
+    fonts: dict[str, str]
+    sizes: dict[str, Any]
+    spacing: dict[str, float]
+    colors: dict[str, Any]
+    boxes: dict[str, Box]
+    strings: dict[str, str] = field(default_factory=dict)
+
+    def box(self, name: str) -> Box:
+        try:
+            return self.boxes[name]
+        except KeyError:
+            raise UsageError(f"the deck theme has no box '{name}'") from None
+
+    def sizes_of(self, name: str) -> tuple[float, ...]:
+        value = self.sizes[name]
+        return tuple(float(v) for v in (value if isinstance(value, list) else [value]))
+
+    def text(self, key: str, **values: Any) -> str:
+        """A deck string rendered with its values, e.g. text('continued', title='Intro')."""
+        from jinja2 import Environment, StrictUndefined
+
+        template = self.strings.get(key)
+        if template is None:
+            raise UsageError(f"the deck strings have no '{key}'")
+        return Environment(undefined=StrictUndefined, autoescape=False).from_string(template).render(**values)
+
+    def with_boxes(self, boxes: dict[str, Box]) -> "Theme":
+        return replace(self, boxes={**self.boxes, **boxes})
+
+
+def load_theme(templates: Path, lang: str = "en") -> Theme:
+    deck_dir = Path(templates) / "deck"
+    data = _read_yaml(deck_dir / "theme.yaml")
+    strings_file = deck_dir / f"strings.{lang}.yaml"
+    if not strings_file.is_file():
+        strings_file = deck_dir / "strings.en.yaml"
+    try:
+        return Theme(
+            width=float(data["slide"]["width"]), height=float(data["slide"]["height"]),
+            fonts=dict(data["fonts"]), sizes=dict(data["sizes"]),
+            spacing={k: float(v) for k, v in data["spacing"].items()}, colors=dict(data["colors"]),
+            boxes={name: Box(*map(float, xywh)) for name, xywh in data["boxes"].items()},
+            strings={k: str(v) for k, v in _read_yaml(strings_file).items()},
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise UsageError(f"{deck_dir / 'theme.yaml'}: incomplete theme ({exc})") from None
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise UsageError(f"template file missing: {path}") from None
+    except yaml.YAMLError as exc:
+        raise UsageError(f"{path}: invalid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: expected a YAML mapping")
+    return data

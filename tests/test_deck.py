@@ -1,0 +1,112 @@
+"""The .pptx read back with python-pptx: native tables, title placeholders, Korean fonts, notes,
+document properties, reproducible bytes, and layouts from the master."""
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from pptx import Presentation
+from pptx.util import Pt
+
+from slidegen.build import build_deck
+from slidegen.errors import UsageError
+from slidegen.model import plain_text
+from slidegen.parse import parse_file
+
+from conftest import CONTENT_LESSON, FIXTURES, ROOT
+
+TEMPLATES = ROOT / "templates"
+
+
+@pytest.fixture(scope="module")
+def content_pptx(tmp_path_factory):
+    out = tmp_path_factory.mktemp("deck")
+    return build_deck(CONTENT_LESSON, out, TEMPLATES)
+
+
+def test_table_rows_are_native_rows(content_pptx):
+    prs = Presentation(content_pptx)
+    rows = [[c.text for c in row.cells] for s in prs.slides for sh in s.shapes if sh.has_table for row in sh.table.rows]
+    table = next(b for b in parse_file(CONTENT_LESSON).sections[1].blocks if hasattr(b, "rows"))
+    for row in table.rows:
+        want = [plain_text(c).replace("\n", "\v") for c in row.cells if plain_text(c)]
+        assert any(all(w in got for w in want) for got in rows), want
+    assert rows[0] == ["분야", "기능", "세부 내용"]
+
+
+def test_group_cells_are_merged(content_pptx):
+    prs = Presentation(content_pptx)
+    table = next(sh.table for s in prs.slides for sh in s.shapes if sh.has_table)
+    first = table.cell(1, 0)
+    assert first.is_merge_origin and first.span_height == 3 and first.text == "시각 콘텐츠"
+
+
+def test_titles_are_in_title_placeholders(content_pptx):
+    prs = Presentation(content_pptx)
+    titles = [s.shapes.title.text for s in prs.slides]
+    lesson = parse_file(CONTENT_LESSON)
+    for section in lesson.sections:
+        assert section.title_text in titles
+        for sub in section.subsections:
+            assert sub.title_text in titles
+
+
+def test_korean_fonts_and_language(content_pptx):
+    with zipfile.ZipFile(content_pptx) as z:
+        slide = z.read("ppt/slides/slide4.xml").decode()
+        theme = z.read("ppt/theme/theme1.xml").decode()
+    assert '<a:ea typeface="Noto Sans CJK KR"/>' in slide and 'lang="ko-KR"' in slide
+    assert 'eaLnBrk="0"' in slide
+    assert '<a:ea typeface="Noto Sans CJK KR"/>' in theme and 'script="Hang" typeface="Noto Sans CJK KR"' in theme
+
+
+def test_font_sizes_are_stated_and_at_least_the_minimums(content_pptx):
+    prs = Presentation(content_pptx)
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            frames = [shape.text_frame] if shape.has_text_frame else []
+            if shape.has_table:
+                frames += [c.text_frame for row in shape.table.rows for c in row.cells]
+            for tf in frames:
+                for p in tf.paragraphs:
+                    for r in p.runs:
+                        assert r.font.size is not None
+                        assert r.font.size >= Pt(12) or shape.top > Pt(495)  # footer is 11 pt
+
+
+def test_document_properties(content_pptx):
+    props = Presentation(content_pptx).core_properties
+    assert props.title == "생성형 AI와 LLM"
+    assert props.subject.startswith("생성형 AI와 그 핵심 기술인")
+
+
+def test_rebuild_is_byte_identical(content_pptx, tmp_path):
+    again = build_deck(CONTENT_LESSON, tmp_path, TEMPLATES)
+    assert again.read_bytes() == content_pptx.read_bytes()
+
+
+def test_notes_are_attached(tmp_path):
+    prs = Presentation(build_deck(FIXTURES / "notes.md", tmp_path, TEMPLATES))
+    notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
+    assert "Say this out loud." in notes
+
+
+def test_layouts_come_from_the_master_by_name(content_pptx):
+    prs = Presentation(content_pptx)
+    used = {s.slide_layout.name for s in prs.slides}
+    assert {"title", "agenda", "section", "content", "table", "closing"} <= used
+
+
+def test_reference_deck_missing_layout_is_a_clear_error(tmp_path):
+    from pptx import Presentation as New
+
+    plain = tmp_path / "plain.pptx"
+    New().save(plain)
+    with pytest.raises(UsageError, match="lacks the layout"):
+        build_deck(CONTENT_LESSON, tmp_path, TEMPLATES, reference=plain)
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.name) for p in sorted(FIXTURES.glob("*.md*"))])
+def test_every_fixture_builds_a_deck(path, tmp_path):
+    out = build_deck(path, tmp_path, TEMPLATES)
+    assert len(Presentation(out).slides) >= 2

@@ -1,0 +1,109 @@
+"""The paginator on the Deck model: no python-pptx involved."""
+from __future__ import annotations
+
+import pytest
+
+from slidegen.model import Layout, TableFrame, TextFrame, plain_text
+from slidegen.paginate import paginate
+from slidegen.parse import parse_file
+from slidegen.theme import load_theme
+
+from conftest import CONTENT_LESSON, FIXTURES, ROOT
+
+TEMPLATES = ROOT / "templates"
+
+
+def deck_of(path):
+    lesson = parse_file(path)
+    return paginate(lesson, load_theme(TEMPLATES, lesson.lang))
+
+
+@pytest.fixture(scope="module")
+def content_deck():
+    return deck_of(CONTENT_LESSON)
+
+
+def titles(deck):
+    return [plain_text(s.title) for s in deck.slides]
+
+
+def test_content_deck_structure(content_deck):
+    slides = content_deck.slides
+    assert slides[0].layout == Layout.TITLE and plain_text(slides[0].title) == "생성형 AI와 LLM"
+    assert slides[1].layout == Layout.AGENDA and plain_text(slides[1].title) == "목차"
+    assert slides[-1].layout == Layout.CLOSING
+    sections = [plain_text(s.title) for s in slides if s.layout == Layout.SECTION]
+    assert sections == [s.title_text for s in content_deck.lesson.sections]
+    for sub in [sub for s in content_deck.lesson.sections for sub in s.subsections]:
+        assert sub.title_text in titles(content_deck)
+    assert 20 <= len(slides) <= 30
+
+
+def test_continuation_titles_come_from_the_template(content_deck):
+    continued = [t for t in titles(content_deck) if t.endswith("(계속)")]
+    assert continued and all(t[: -len(" (계속)")] in titles(content_deck) for t in continued)
+    english = deck_of(FIXTURES / "long-list.md")
+    assert any(t.endswith("(cont.)") for t in titles(english))
+
+
+def test_every_frame_inside_the_content_area(content_deck):
+    theme = load_theme(TEMPLATES, "ko")
+    body = theme.box("content.body")
+    for deck in (content_deck, deck_of(FIXTURES / "long-table.md"), deck_of(FIXTURES / "long-list.md")):
+        for slide in deck.slides:
+            if slide.layout in (Layout.TITLE, Layout.CLOSING):
+                continue
+            for frame in slide.frames:
+                assert frame.box.y >= body.y - 0.01 and frame.box.bottom <= body.bottom + 0.01, plain_text(slide.title)
+
+
+def test_body_sizes_stay_in_range(content_deck):
+    sizes = [f.size_pt for s in content_deck.slides for f in s.frames if isinstance(f, TextFrame)]
+    assert min(sizes) >= 18 and max(sizes) <= 28
+
+
+def test_table_split_repeats_header_and_keeps_groups():
+    deck = deck_of(FIXTURES / "long-table.md")
+    lesson_table = deck.lesson.sections[0].blocks[0]
+    pieces = [f for s in deck.slides for f in s.frames if isinstance(f, TableFrame)]
+    assert len(pieces) > 1
+    assert all(p.header == lesson_table.header for p in pieces)
+    shown = [row.pos for p in pieces for row in p.rows]
+    assert shown == [row.pos for row in lesson_table.rows]  # every row once, in order
+    assert all(not p.rows[0].continues_group for p in pieces)
+    assert all(p.size_pt >= 12 for p in pieces)
+    # a group's second row is never the first row of a piece: groups stay together
+    for p in pieces:
+        first = p.rows[0]
+        original = next(r for r in lesson_table.rows if r.pos == first.pos)
+        assert not original.continues_group
+
+
+def test_content_table_is_one_native_table(content_deck):
+    pieces = [f for s in content_deck.slides for f in s.frames if isinstance(f, TableFrame)]
+    assert sum(len(p.rows) for p in pieces) == 8
+
+
+def test_list_items_stay_with_their_children():
+    deck = deck_of(FIXTURES / "long-list.md")
+    list_slides = [s for s in deck.slides if plain_text(s.title).startswith("A long list") and s.frames]
+    assert len(list_slides) > 1
+    for slide in list_slides:
+        first = slide.frames[0].paras[0]
+        assert first.level == 0 and first.marker == "•"
+
+
+def test_long_paragraph_splits_between_sentences():
+    deck = deck_of(FIXTURES / "long-list.md")
+    slides = [s for s in deck.slides if plain_text(s.title).startswith("A long paragraph") and s.frames]
+    assert len(slides) > 1
+    for slide in slides:
+        text = plain_text(slide.frames[0].paras[0].runs)
+        assert text.startswith("Sentence number") and text.endswith("hold.")
+
+
+def test_notes_and_thematic_break():
+    deck = deck_of(FIXTURES / "notes.md")
+    talk = [s for s in deck.slides if plain_text(s.title).startswith("Talk") and s.layout != Layout.SECTION]
+    assert len(talk) == 2  # `---` forces a new slide
+    assert talk[0].notes == "Say this out loud." and talk[1].notes == ""
