@@ -77,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"slidegen: {exc}" if isinstance(exc, UsageError) else str(exc), file=sys.stderr)
         return exc.exit_code
+    except Exception as exc:  # a bug of ours: one line, the traceback only with --debug
+        if args.debug:
+            raise
+        print(f"slidegen: internal error: {exc!r} (run with --debug for the traceback)", file=sys.stderr)
+        return EXIT_LESSON
     except KeyboardInterrupt:
         print("slidegen: interrupted; earlier outputs are unchanged", file=sys.stderr)
         return 130

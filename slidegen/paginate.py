@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .errors import warn
-from .measure import Piece, Style, line_height, natural_width, widest_word, wrap
+from .measure import Piece, Style, Wrapped, line_height, natural_width, widest_word, wrap
 from .model import (
     Admonition, Block, Box, CalloutFrame, Code, CodeFrame, Deck, Frame, Image, ImageFrame, Inline, Layout,
     Lesson, ListBlock, Notes, Paragraph, Quote, Run, Section, Slide, SourcePos, Table, TableFrame, TableRow,
@@ -161,6 +161,16 @@ class Metrics:
         self.bold = Style(theme.fonts["body"], True)
         self.mono = Style(theme.fonts["mono"])
         self.sp = theme.spacing
+        self.autospace = theme.spacing.get("autospace", 0.0)
+
+    def wrap(self, pieces: list[Piece], width: float, size: float) -> Wrapped:
+        return wrap(pieces, width, size, self.autospace)
+
+    def widest_word(self, pieces: list[Piece], size: float) -> float:
+        return widest_word(pieces, size, self.autospace)
+
+    def natural_width(self, pieces: list[Piece], size: float) -> float:
+        return natural_width(pieces, size, self.autospace)
 
     def pieces(self, runs: Inline, bold: bool = False) -> list[Piece]:
         return [Piece(r.text, self.mono if r.code else (self.bold if (r.bold or bold) else self.body)) for r in runs]
@@ -176,7 +186,7 @@ class Metrics:
 
     def para_lines(self, para: TextPara, width: float, size: float) -> int:
         avail = self.usable(width) - self.para_indent(para)
-        return wrap(self.pieces(para.runs, para.style == "heading"), avail, size).lines
+        return self.wrap(self.pieces(para.runs, para.style == "heading"), avail, size).lines
 
     def para_height(self, para: TextPara, width: float, size: float) -> float:
         return self.para_lines(para, width, size) * line_height(self.body, size)
@@ -188,7 +198,7 @@ class Metrics:
         return lines + self.sp["paragraph"] * (len(paras) - 1) + 2 * self.sp["inset_y"]
 
     def fits_lines(self, runs: Inline, box: Box, size: float, max_lines: int, bold: bool = False) -> bool:
-        lines = wrap(self.pieces(runs, bold), self.usable(box.w), size).lines
+        lines = self.wrap(self.pieces(runs, bold), self.usable(box.w), size).lines
         return lines <= max_lines and lines * line_height(self.body, size) + 2 * self.sp["inset_y"] <= box.h
 
 
@@ -383,7 +393,7 @@ def _take_paras(paras: list[TextPara], fits) -> list[TextPara]:
 def code_size(m: Metrics, code: Code, width: float, sizes: tuple[float, ...]) -> float:
     """The largest code size at which the longest line needs no wrapping (else the smallest)."""
     avail = m.usable(width - 2 * m.sp["box_pad"])
-    longest = max((natural_width([Piece(line, m.mono)], 1.0) for line in code.lines), default=0.0)
+    longest = max((m.natural_width([Piece(line, m.mono)], 1.0) for line in code.lines), default=0.0)
     for size in sizes:
         if longest * size <= avail:
             return size
@@ -397,7 +407,7 @@ def add_code(flow: Flow, code: Code) -> None:
     size = code_size(m, code, flow.area.w, m.theme.sizes_of("code"))
     avail = m.usable(flow.area.w - 2 * pad)
     lh = line_height(m.mono, size)
-    counts = [wrap([Piece(line, m.mono)], avail, size).lines for line in code.lines]
+    counts = [m.wrap([Piece(line, m.mono)], avail, size).lines for line in code.lines]
     title_h = lh if code.title else 0.0
 
     def height(n_lines: int, first: bool) -> float:
@@ -451,9 +461,9 @@ def column_widths(m: Metrics, table: Table, width: float, size: float, force: bo
     pad = 2 * m.sp["cell_x"]
     rows = [table.header] + [row.cells for row in table.rows]
     n = table.columns
-    least = [pad + max(widest_word(m.pieces(r[c], i == 0), size) for i, r in enumerate(rows) if c < len(r)) * 1.04
+    least = [pad + max(m.widest_word(m.pieces(r[c], i == 0), size) for i, r in enumerate(rows) if c < len(r)) * 1.04
              for c in range(n)]
-    natural = [pad + max(natural_width(m.pieces(r[c], i == 0), size) for i, r in enumerate(rows) if c < len(r)) * 1.04
+    natural = [pad + max(m.natural_width(m.pieces(r[c], i == 0), size) for i, r in enumerate(rows) if c < len(r)) * 1.04
                for c in range(n)]
     if sum(least) > width and not force:
         return None
@@ -472,7 +482,7 @@ def row_heights(m: Metrics, table: Table, widths: tuple[float, ...], size: float
     pad_x, pad_y = m.sp["cell_x"], m.sp["cell_y"]
 
     def height(cells, bold) -> float:
-        lines = [wrap(m.pieces(cell, bold), (w - 2 * pad_x) * m.sp["safety"], size).lines
+        lines = [m.wrap(m.pieces(cell, bold), (w - 2 * pad_x) * m.sp["safety"], size).lines
                  for cell, w in zip(cells, widths)]
         return max(lines, default=1) * lh + 2 * pad_y + 1.0
 

@@ -103,25 +103,26 @@ def partial_for(item: object) -> str | None:
         raise TypeError(f"no handout partial for {type(item).__name__}") from None
 
 
-def keep_words(text: str) -> Markup:
-    """Escaped `text` whose Hangul words cannot break inside and whose long words can break anywhere."""
+def keep_words(text: str, long_word: int = LONG_WORD) -> Markup:
+    """Escaped `text` whose Hangul words cannot break inside and whose words longer than `long_word`
+    characters can break anywhere."""
     out = []
     for token in _SPACES.split(text):
         if not token or token.isspace():
             out.append(escape(token))
             continue
         glued = escape(WORD_JOINER.join(token) if _HANGUL.search(token) else token)
-        out.append(Markup('<span class="long">%s</span>') % glued if len(token) > LONG_WORD else glued)
+        out.append(Markup('<span class="long">%s</span>') % glued if len(token) > long_word else glued)
     return Markup("").join(out)
 
 
-def inline_pieces(runs: tuple[Run, ...]) -> list[tuple[Run, Markup]]:
+def inline_pieces(runs: tuple[Run, ...], long_word: int = LONG_WORD) -> list[tuple[Run, Markup]]:
     """Each run with its prepared text. Where two runs meet inside one Korean word (`**LLM**은`), a
     word joiner starts the second run so that the line cannot break at the style change."""
     pieces = []
     previous = ""
     for run in runs:
-        text = keep_words(run.text) if not run.is_break else Markup("")
+        text = keep_words(run.text, long_word) if not run.is_break else Markup("")
         if not run.is_break and _glued_across(previous, run.text):
             text = Markup(WORD_JOINER) + text
         pieces.append((run, text))

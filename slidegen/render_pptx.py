@@ -267,6 +267,7 @@ class DeckWriter:
         pPr.set("indent", str(-emu(self.theme.spacing["indent"])) if marker else "0")
         pPr.set("eaLnBrk", "0")  # do not break an East Asian word (a Korean eojeol) between lines
         pPr.set("latinLnBrk", "0")
+        pPr.set("hangingPunct", "0")  # punctuation stays inside the box
         for tag in ("a:lnSpc", "a:spcBef", "a:buNone", "a:buAutoNum", "a:buChar", "a:buFont"):
             for old in pPr.findall(qn(tag)):
                 pPr.remove(old)
@@ -365,6 +366,8 @@ def highlight(lines: tuple[str, ...], language: str) -> list[list[tuple[str, str
     style = get_style_by_name("default")
     out: list[list[tuple[str, str | None]]] = [[]]
     for token, text in lexer.get_tokens("\n".join(lines)):
+        while not style.styles_token(token) and token.parent is not None:
+            token = token.parent
         color = style.style_for_token(token)["color"]
         for i, part in enumerate(text.split("\n")):
             if i:

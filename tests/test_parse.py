@@ -95,11 +95,17 @@ def test_breaks_fixture():
 def test_lists_fixture():
     lesson = fixture("lists.md")
     assert lesson.title == "Lists" and [s.title_text for s in lesson.sections] == ["Nested"]
-    bullets, ordered, tasks = lesson.sections[0].blocks
+    bullets, ordered = lesson.sections[0].blocks
     assert plain_text(bullets.items[0].children[0].items[0].children[0].items[0].runs) == "grandchild"
     assert ordered.ordered and ordered.start == 3
+
+
+def test_task_items_and_bracket_titles():
+    lesson = parse_text("## T\n\n- [x] done task\n- [ ] open task\n\n:::warning[Careful]\nbody\n:::\n", Path("t.md"))
+    tasks, box = lesson.sections[0].blocks
     assert [i.checked for i in tasks.items] == [True, False]
     assert plain_text(tasks.items[0].runs) == "done task"
+    assert (box.kind, plain_text(box.title)) == ("warning", "Careful")
 
 
 def test_table_groups_fixture(caplog):
@@ -131,7 +137,7 @@ def test_images_fixture(caplog):
     with caplog.at_level(logging.WARNING, logger="slidegen"):
         lesson = fixture("images.md")
     images = [b for b in lesson_blocks(lesson) if isinstance(b, Image)]
-    assert [i.alt for i in images] == ["A missing chart", "Secret", "Remote", "Local file"]
+    assert [i.alt for i in images] == ["A missing chart", "Secret", "Remote"]  # file: stays text (markdown-it)
     assert all(i.path is None for i in images)
     assert len([m for m in caplog.messages if "images.md:" in m]) == 4
 
