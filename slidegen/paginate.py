@@ -239,6 +239,11 @@ class Flow:
         self.size = size
         self.gap = metrics.sp["frame_gap"]
         self.pages: list[_Page] = [self._new_page()]
+        self.lead_in = False  # the text just placed introduces the next item: do not move that item away
+
+    def should_move(self, height: float) -> bool:
+        """Move an item that does not fit here to a new slide, when it fits there whole."""
+        return height > self.free_height() and not self.page.empty and height <= self.area.h and not self.lead_in
 
     # -- pages
 
@@ -361,7 +366,7 @@ def add_callout(flow: Flow, group: CalloutGroup, continued_title: Inline | None 
         return m.paras_height((title_para,) + tuple(paras), inner_w, flow.size) + 2 * pad
 
     paras = list(group.paras)
-    if height(paras) > flow.free_height() and not flow.page.empty and height(paras) <= flow.area.h:
+    if flow.should_move(height(paras)):
         flow.next_page()
     while True:
         room = flow.free_height()
@@ -415,7 +420,7 @@ def add_code(flow: Flow, code: Code) -> None:
 
     start = 0
     total = len(code.lines)
-    if height(total, True) > flow.free_height() and not flow.page.empty and height(total, True) <= flow.area.h:
+    if flow.should_move(height(total, True)):
         flow.next_page()
     while start < total:
         room = flow.free_height()
@@ -445,12 +450,20 @@ class TableFit:
     heights: tuple[float, ...]  # header first, then each body row
 
 
-def fit_table(m: Metrics, table: Table, width: float, sizes: tuple[float, ...]) -> TableFit:
-    """Column widths from the measured content at the largest size whose words all fit their columns."""
+def fit_table(m: Metrics, table: Table, width: float, sizes: tuple[float, ...], room: float | None = None) -> TableFit:
+    """Column widths from the measured content at the largest size whose words all fit their columns
+    and, when `room` is given, whose whole table fits in it (else the largest size that fits the width)."""
+    fallback = None
     for size in sizes:
         widths = column_widths(m, table, width, size)
-        if widths is not None:
-            return TableFit(size, widths, row_heights(m, table, widths, size))
+        if widths is None:
+            continue
+        fit = TableFit(size, widths, row_heights(m, table, widths, size))
+        if room is None or sum(fit.heights) <= room:
+            return fit
+        fallback = fallback or fit
+    if fallback is not None:
+        return fallback
     size = sizes[-1]
     warn(table.pos, f"table is too wide for the slide even at {size:g} pt; long words are broken inside cells")
     widths = column_widths(m, table, width, size, force=True)
@@ -502,11 +515,13 @@ def table_groups(table: Table) -> list[list[int]]:
 
 def add_table(flow: Flow, table: Table) -> None:
     m = flow.m
-    fit = fit_table(m, table, flow.area.w, m.theme.sizes_of("table"))
+    sizes = m.theme.sizes_of("table")
+    fit = fit_table(m, table, flow.area.w, sizes, flow.free_height())  # smaller, to stay on this slide
+    if sum(fit.heights) > flow.free_height():
+        fit = fit_table(m, table, flow.area.w, sizes, flow.area.h)  # else whole on the next slide
+        if flow.should_move(sum(fit.heights)):
+            flow.next_page()
     header_h, heights = fit.heights[0], fit.heights[1:]
-    whole = header_h + sum(heights)
-    if whole > flow.free_height() and not flow.page.empty and whole <= flow.area.h:
-        flow.next_page()
     groups = _split_oversized(table_groups(table), heights, flow.area.h - header_h)
     while groups:
         room = flow.free_height() - header_h
@@ -566,7 +581,7 @@ def add_image(flow: Flow, image: Image, placeholder_text: str) -> None:
         flow.place(lambda box: ImageFrame(image, box, flow.size, placeholder_text), height)
         return
     ratio = _image_ratio(image)
-    if flow.free_height() < flow.area.h * 0.45 and not flow.page.empty:
+    if flow.free_height() < flow.area.h * 0.45 and not flow.page.empty and not flow.lead_in:
         flow.next_page()
     room = flow.free_height()
     w = min(flow.area.w, room / ratio)
@@ -593,9 +608,49 @@ def _image_ratio(image: Image) -> float:
 # ------------------------------------------------------------------------------------- one run of content
 
 
+def lead_height(m: Metrics, item: FlowItem, area: Box, size: float, whole: bool = False) -> float:
+    """How much of an item must follow a lead-in on the same slide: all of it (`whole`), or its least
+    part (a table's header and first row group, three lines of code, an admonition's title and first
+    paragraph, most of an image)."""
+    if isinstance(item, Table):
+        sizes = m.theme.sizes_of("table")
+        fit = fit_table(m, item, area.w, sizes[-1:] if whole else sizes[:1])
+        rows = range(len(item.rows)) if whole else (table_groups(item)[0] if item.rows else [])
+        return fit.heights[0] + sum(fit.heights[1 + i] for i in rows)
+    if isinstance(item, Code):
+        lines = (len(item.lines) if whole else min(3, len(item.lines))) + (1 if item.title else 0)
+        size = code_size(m, item, area.w, m.theme.sizes_of("code"))
+        return line_height(m.mono, size) * lines + 2 * (m.sp["box_pad"] + m.sp["inset_y"])
+    if isinstance(item, CalloutGroup):
+        paras = item.paras if whole else item.paras[:1]
+        return m.paras_height(paras, area.w, size) + line_height(m.body, size) + 2 * m.sp["box_pad"]
+    if isinstance(item, Image):
+        return area.h * 0.45
+    return 0.0
+
+
+def place_lead_in(flow: Flow, group: TextGroup, following: FlowItem, area: Box, size: float) -> None:
+    """A lead-in ("…:") goes with what follows: both to a new slide when they fit there together,
+    else the lead-in stays and what follows starts right below it (split if needed)."""
+    m = flow.m
+    lead = m.paras_height(group.paras, area.w, size)
+    together = lead + flow.gap + lead_height(m, following, area, size, whole=True)
+    here = flow.text_height_with(group.paras) + flow.gap
+    if together <= area.h and here + lead_height(m, following, area, size, whole=True) > flow.text_room():
+        flow.next_page()
+    elif here + lead_height(m, following, area, size) > flow.text_room():
+        flow.next_page()
+    flow.add_text(group)
+    flow.lead_in = True
+
+
 def flow_items(m: Metrics, items: list[FlowItem], area: Box, size: float, image_text) -> Flow:
     flow = Flow(m, area, size)
-    for item in items:
+    for item, following in zip(items, items[1:] + [None]):
+        if isinstance(item, TextGroup) and item.keep_with_next and following is not None \
+                and not isinstance(following, (TextGroup, Notes, PageBreak)):
+            place_lead_in(flow, item, following, area, size)
+            continue
         if isinstance(item, TextGroup):
             flow.add_text(item)
         elif isinstance(item, CalloutGroup):
@@ -610,6 +665,7 @@ def flow_items(m: Metrics, items: list[FlowItem], area: Box, size: float, image_
             flow.add_notes(item)
         elif isinstance(item, PageBreak):
             flow.add_break(item)
+        flow.lead_in = False
     flow.close_text()
     return flow
 

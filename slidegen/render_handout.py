@@ -8,7 +8,8 @@ highlighted code, and text with Korean words glued together.
 
 Korean line breaking: WeasyPrint has no `word-break: keep-all`, so `keep_words` puts U+2060 WORD
 JOINER between the characters of every word that contains Hangul (measured: as fast as plain text,
-and the PDF's text layer stays clean). Words longer than `LONG_WORD` characters (URLs, identifiers)
+and the PDF's text layer stays clean). Short Latin words that a browser would break after `/` or `-`
+(`GPT-3.5`, `arxiv.org/abs/…`) are glued the same way. Words longer than `LONG_WORD` characters (URLs, identifiers)
 get `<span class="long">`, which the CSS lets break anywhere, so that they wrap instead of widening
 a table column or leaving the page.
 
@@ -55,6 +56,9 @@ BLOCK_PARTIALS: dict[type, str | None] = {
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _SPACES = re.compile(r"(\s+)")
+# Between a Hangul syllable and a neighbour that is neither a space nor a tag's bracket.
+_HANGUL_EDGE = re.compile(r"(?<=[\uac00-\ud7a3])(?=[^\s<])|(?<=[^\s>])(?=[\uac00-\ud7a3])")
+_INNER_BREAK = re.compile(r"[/\-–—?&|]\w")  # a line may break after these inside a Latin word
 _SAFE_SCHEMES = ("http", "https", "mailto")
 
 log = logging.getLogger("slidegen")
@@ -111,7 +115,8 @@ def keep_words(text: str, long_word: int = LONG_WORD) -> Markup:
         if not token or token.isspace():
             out.append(escape(token))
             continue
-        glued = escape(WORD_JOINER.join(token) if _HANGUL.search(token) else token)
+        glue = _HANGUL.search(token) or (len(token) <= long_word and _INNER_BREAK.search(token))
+        glued = escape(WORD_JOINER.join(token) if glue else token)
         out.append(Markup('<span class="long">%s</span>') % glued if len(token) > long_word else glued)
     return Markup("").join(out)
 
@@ -139,8 +144,10 @@ def _glued_across(before: str, after: str) -> bool:
 
 
 def highlight_code(block: Code | CodeFrame) -> Markup:
+    """Pygments spans for a code block, Korean words in it glued like the prose around it."""
     text = block.text if isinstance(block, Code) else "\n".join(block.lines)
-    return Markup(highlight_html(text.rstrip("\n"), block.language).rstrip("\n"))
+    html = highlight_html(text.rstrip("\n"), block.language).rstrip("\n")
+    return Markup(_HANGUL_EDGE.sub(WORD_JOINER, html))
 
 
 def row_groups(rows: tuple[TableRow, ...]) -> list[list[TableRow]]:
@@ -245,6 +252,7 @@ def html_to_pdf(html: str, base: Path, roots: tuple[Path, ...], positions: dict[
     quiet = _RefusedFilter(fetcher.refused)
     wp_log = logging.getLogger("weasyprint")
     wp_log.addFilter(quiet)
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # "Step 5 - …" lines
     try:
         return HTML(string=html, base_url=Path(base).resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf()
     finally:

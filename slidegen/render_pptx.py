@@ -263,6 +263,7 @@ class DeckWriter:
         """Bullets, indents, spacing and line breaking of one paragraph, stated in full."""
         pPr = p._p.get_or_add_pPr()
         marker = para.marker if para is not None else None
+        pPr.set("algn", "l")
         pPr.set("marL", str(emu(indent)))
         pPr.set("indent", str(-emu(self.theme.spacing["indent"])) if marker else "0")
         pPr.set("eaLnBrk", "0")  # do not break an East Asian word (a Korean eojeol) between lines
