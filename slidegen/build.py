@@ -9,7 +9,7 @@ from .errors import UsageError
 from .model import Deck, Lesson
 from .output import write_atomic
 from .paginate import paginate
-from .parse import parse_file
+from .parse import MAX_LESSON_BYTES, parse_file
 from .theme import Theme, load_theme
 
 
@@ -24,8 +24,9 @@ def check_templates(templates: Path) -> Path:
     return templates
 
 
-def lesson_and_deck(lesson_path: Path, templates: Path, reference: Path | None = None) -> tuple[Lesson, Deck, Theme]:
-    lesson = parse_file(Path(lesson_path))
+def lesson_and_deck(lesson_path: Path, templates: Path, reference: Path | None = None,
+                    max_bytes: int = MAX_LESSON_BYTES) -> tuple[Lesson, Deck, Theme]:
+    lesson = parse_file(Path(lesson_path), max_bytes=max_bytes)
     theme = load_theme(check_templates(templates), lesson.lang)
     if reference is not None:
         from .reference import theme_from_reference
@@ -34,19 +35,21 @@ def lesson_and_deck(lesson_path: Path, templates: Path, reference: Path | None =
     return lesson, paginate(lesson, theme), theme
 
 
-def build_deck(lesson_path: Path, out_dir: Path, templates: Path, reference: Path | None = None) -> Path:
+def build_deck(lesson_path: Path, out_dir: Path, templates: Path, reference: Path | None = None,
+               max_bytes: int = MAX_LESSON_BYTES) -> Path:
     from .render_pptx import render_pptx
 
-    lesson, deck, theme = lesson_and_deck(lesson_path, templates, reference)
+    lesson, deck, theme = lesson_and_deck(lesson_path, templates, reference, max_bytes)
     master = reference or Path(templates) / "deck" / "master.pptx"
     data = render_pptx(deck, theme, master)
     return write_atomic(output_path(lesson_path, out_dir, ".pptx"), data)
 
 
-def build_handout(lesson_path: Path, out_dir: Path, templates: Path, layout: str = "notes") -> Path:
+def build_handout(lesson_path: Path, out_dir: Path, templates: Path, layout: str = "notes",
+                  max_bytes: int = MAX_LESSON_BYTES) -> Path:
     from .render_handout import render_handout
 
-    lesson, deck, _theme = lesson_and_deck(lesson_path, templates)
+    lesson, deck, _theme = lesson_and_deck(lesson_path, templates, None, max_bytes)
     data = render_handout(lesson, deck, Path(templates), layout)
     suffix = ".pdf" if layout == "notes" else "-slides.pdf"
     return write_atomic(output_path(lesson_path, out_dir, suffix), data)

@@ -63,6 +63,7 @@ def _build_args(cmd: argparse.ArgumentParser, nargs: str = "+") -> None:
     cmd.add_argument("lessons", nargs=nargs, type=Path)
     cmd.add_argument("-o", "--output", type=Path, default=Path("build"), help="output folder (default: build)")
     cmd.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES, help="template folder")
+    cmd.add_argument("--max-bytes", type=int, default=2 * 1024 * 1024, help="refuse lessons larger than this")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,13 +121,15 @@ def _each_lesson(args, build_one) -> int:
 def cmd_slides(args) -> int:
     from .build import build_deck
 
-    return _each_lesson(args, lambda path: build_deck(path, args.output, args.templates, args.reference_deck))
+    return _each_lesson(args, lambda path: build_deck(path, args.output, args.templates, args.reference_deck,
+                                                                args.max_bytes))
 
 
 def cmd_handout(args) -> int:
     from .build import build_handout
 
-    return _each_lesson(args, lambda path: build_handout(path, args.output, args.templates, args.layout))
+    return _each_lesson(args, lambda path: build_handout(path, args.output, args.templates, args.layout,
+                                                                  args.max_bytes))
 
 
 def cmd_check(args) -> int:

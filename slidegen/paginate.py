@@ -26,6 +26,7 @@ from .model import (
 from .theme import Theme
 
 BULLETS = ("•", "–", "◦", "▪")
+MAX_LEVEL = 6  # deeper list levels are shown at this indent, so text keeps a usable width
 _SENTENCE_END = re.compile(r"(?<=[.!?。…:;)\]])\s+|\n")
 
 
@@ -64,7 +65,7 @@ def flatten(blocks: tuple[Block, ...], level: int = 0, style: str = "body") -> l
 
 
 def _flatten_paragraph(block: Paragraph, level: int, style: str) -> list[FlowItem]:
-    para = TextPara(block.runs, level, None, style, block.pos)
+    para = TextPara(block.runs, min(level, MAX_LEVEL), None, style, block.pos)
     keep = plain_text(block.runs).rstrip().endswith(":")
     return [TextGroup((para,), keep_with_next=keep)]
 
@@ -73,7 +74,7 @@ def _flatten_list(block: ListBlock, level: int, style: str) -> list[FlowItem]:
     items: list[FlowItem] = []
     for number, item in enumerate(block.items, start=block.start):
         marker = f"{number}." if block.ordered else _bullet(level, item.checked)
-        group = [TextPara(item.runs, level, marker, style, item.pos)]
+        group = [TextPara(item.runs, min(level, MAX_LEVEL), marker, style, item.pos)]
         rest: list[FlowItem] = []
         for child in flatten(item.children, level + 1, style):
             if isinstance(child, TextGroup) and not rest:
@@ -321,14 +322,14 @@ class Flow:
         """The longest head of `para` (whole sentences, or words) that fits in `room`."""
         text = plain_text(para.runs)
         cuts = _word_cuts(text) if by_words else _sentence_cuts(text)
-        best = None
-        for cut in cuts:
-            head = replace(para, runs=_slice_runs(para.runs, 0, cut))
-            if self.text_height_with((head,)) > room:
-                break
-            best = cut
-        if best is None:
+        fits = lambda cut: self.text_height_with((replace(para, runs=_slice_runs(para.runs, 0, cut)),)) <= room
+        lo, hi = 0, len(cuts)  # binary search: the number of leading cuts that fit
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            lo, hi = (mid, hi) if fits(cuts[mid - 1]) else (lo, mid - 1)
+        if lo == 0:
             return None, None
+        best = cuts[lo - 1]
         head = replace(para, runs=_strip_runs(_slice_runs(para.runs, 0, best)))
         tail_runs = _strip_runs(_slice_runs(para.runs, best, len(text)))
         tail = replace(para, runs=tail_runs, marker=None) if tail_runs else None
@@ -516,7 +517,7 @@ def table_groups(table: Table) -> list[list[int]]:
 def add_table(flow: Flow, table: Table) -> None:
     m = flow.m
     sizes = m.theme.sizes_of("table")
-    fit = fit_table(m, table, flow.area.w, sizes, flow.free_height())  # smaller, to stay on this slide
+    fit = fit_table(m, table, flow.area.w, sizes[:2], flow.free_height())  # a bit smaller, to stay here
     if sum(fit.heights) > flow.free_height():
         fit = fit_table(m, table, flow.area.w, sizes, flow.area.h)  # else whole on the next slide
         if flow.should_move(sum(fit.heights)):

@@ -45,7 +45,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _DROPPED_TAGS = ("script", "style")
 
-MAX_LESSON_BYTES = 8 * 1024 * 1024
+MAX_LESSON_BYTES = 2 * 1024 * 1024  # a lesson is a few dozen KB; `--max-bytes` raises the limit
 
 
 def make_markdown() -> MarkdownIt:
@@ -68,7 +68,8 @@ def read_source(path: Path, max_bytes: int = MAX_LESSON_BYTES) -> str:
     except OSError as exc:
         raise LessonError(path, f"cannot read the lesson: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise LessonError(f"{path}:1", f"the lesson is {len(data):,} bytes, over the limit of {max_bytes:,}")
+        raise LessonError(f"{path}:1", f"the lesson is {len(data):,} bytes, over the limit of {max_bytes:,} "
+                                       "(split it, or raise the limit with --max-bytes)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -77,9 +78,9 @@ def read_source(path: Path, max_bytes: int = MAX_LESSON_BYTES) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_file(path: Path, content_root: Path | None = None) -> Lesson:
+def parse_file(path: Path, content_root: Path | None = None, max_bytes: int = MAX_LESSON_BYTES) -> Lesson:
     path = Path(path)
-    return parse_text(read_source(path), path, content_root)
+    return parse_text(read_source(path, max_bytes), path, content_root)
 
 
 def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesson:
