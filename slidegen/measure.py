@@ -157,22 +157,12 @@ def _words(pieces: list[Piece], size_pt: float, autospace: float = 0.0):
         yield word, space
 
 
+_CHUNKS = re.compile(r"\n|[^\S\n]+|\S+")
+
+
 def _split_keep(text: str) -> list[str]:
     """Split into words, runs of spaces and line breaks, keeping all of them."""
-    out: list[str] = []
-    buf = ""
-    kind = None
-    for ch in text:
-        k = "n" if ch == "\n" else ("s" if ch.isspace() else "w")
-        if k != kind or k == "n":
-            if buf:
-                out.append(buf)
-            buf, kind = ch, k
-        else:
-            buf += ch
-    if buf:
-        out.append(buf)
-    return out
+    return _CHUNKS.findall(text)
 
 
 def widest_word(pieces: list[Piece], size_pt: float, autospace: float = 0.0) -> float:

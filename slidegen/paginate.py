@@ -163,6 +163,7 @@ class Metrics:
         self.mono = Style(theme.fonts["mono"])
         self.sp = theme.spacing
         self.autospace = theme.spacing.get("autospace", 0.0)
+        self._heights: dict[tuple[TextPara, float, float], float] = {}  # a paragraph is measured once per size
 
     def wrap(self, pieces: list[Piece], width: float, size: float) -> Wrapped:
         return wrap(pieces, width, size, self.autospace)
@@ -190,7 +191,11 @@ class Metrics:
         return self.wrap(self.pieces(para.runs, para.style == "heading"), avail, size).lines
 
     def para_height(self, para: TextPara, width: float, size: float) -> float:
-        return self.para_lines(para, width, size) * line_height(self.body, size)
+        key = (para, width, size)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = self.para_lines(para, width, size) * line_height(self.body, size)
+        return height
 
     def paras_height(self, paras: tuple[TextPara, ...] | list[TextPara], width: float, size: float) -> float:
         if not paras:

@@ -61,8 +61,6 @@ _HANGUL_EDGE = re.compile(r"(?<=[\uac00-\ud7a3])(?=[^\s<])|(?<=[^\s>])(?=[\uac00
 _INNER_BREAK = re.compile(r"[/\-–—?&|]\w")  # a line may break after these inside a Latin word
 _SAFE_SCHEMES = ("http", "https", "mailto")
 
-log = logging.getLogger("slidegen")
-
 
 # ------------------------------------------------------------------------------------------ entry
 

@@ -24,7 +24,7 @@ from slidegen.model import (
     Admonition, Box, Code, Deck, Image, Layout, Lesson, ListBlock, Paragraph, Quote, Run, Section, Slide,
     SourcePos, Table, TableFrame, TableRow, TextFrame, TextPara, plain_text,
 )
-from slidegen.parse import parse_file, parse_text
+from slidegen.parse import parse_file
 
 from conftest import CONTENT_LESSON, FIXTURES, GOOD_FIXTURES, ROOT
 

@@ -1,0 +1,70 @@
+"""`slidegen watch`: rebuild a lesson's deck and handout when it, a file beside it, or a template changes.
+
+One line per rebuild with its time; a failed rebuild prints its error and keeps the last good outputs
+(they are only ever replaced atomically by a complete new file)."""
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from .errors import SlidegenError
+
+LESSON_SUFFIXES = (".md", ".mdx")
+
+
+def lessons_to_watch(given: list[Path]) -> list[Path]:
+    if given:
+        return [Path(p) for p in given]
+    return sorted(p for p in Path("content").glob("*") if p.suffix in LESSON_SUFFIXES)
+
+
+def affected(changed: set[Path], lessons: list[Path], templates: Path) -> list[Path]:
+    """Lessons to rebuild for a set of changed files: a template change touches every lesson; a lesson
+    touches itself; any other file (an image) touches the lessons in its folder tree."""
+    templates = templates.resolve()
+    hit: list[Path] = []
+    for lesson in lessons:
+        folder = lesson.resolve().parent
+        for path in changed:
+            path = path.resolve()
+            if path == lesson.resolve() or path.is_relative_to(templates) or \
+                    (path.suffix not in LESSON_SUFFIXES and path.is_relative_to(folder)):
+                hit.append(lesson)
+                break
+    return hit
+
+
+def rebuild(lesson: Path, args, say=print) -> bool:
+    from .build import build_deck, build_handout
+
+    started = time.perf_counter()
+    try:
+        build_deck(lesson, args.output, args.templates)
+        build_handout(lesson, args.output, args.templates)
+    except SlidegenError as exc:
+        say(f"{exc}  (previous outputs kept)")
+        return False
+    say(f"rebuilt {lesson} in {time.perf_counter() - started:.2f} s")
+    return True
+
+
+def watch(args, stop: threading.Event | None = None, say=print) -> int:
+    from watchfiles import watch as watch_changes
+
+    lessons = lessons_to_watch(args.lessons)
+    if not lessons:
+        say("nothing to watch: no lessons given and none in content/")
+        return 2
+    for lesson in lessons:
+        rebuild(lesson, args, say)
+    roots = sorted({str(p.resolve().parent) for p in lessons} | {str(Path(args.templates).resolve())})
+    say(f"watching {len(lessons)} lesson(s); Ctrl-C to stop")
+    try:
+        for changes in watch_changes(*roots, stop_event=stop, debounce=200, rust_timeout=500, yield_on_timeout=False):
+            changed = {Path(path) for _kind, path in changes}
+            for lesson in affected(changed, lessons, Path(args.templates)):
+                rebuild(lesson, args, say)
+    except KeyboardInterrupt:
+        pass
+    return 0
