@@ -110,3 +110,32 @@ def test_reference_deck_missing_layout_is_a_clear_error(tmp_path):
 def test_every_fixture_builds_a_deck(path, tmp_path):
     out = build_deck(path, tmp_path, TEMPLATES)
     assert len(Presentation(out).slides) >= 2
+
+
+def test_picture_keeps_aspect_ratio_and_alt_text(tmp_path):
+    prs = Presentation(build_deck(FIXTURES / "image-real.md", tmp_path, TEMPLATES))
+    pictures = [sh for s in prs.slides for sh in s.shapes if sh.shape_type == 13]
+    assert len(pictures) == 1
+    assert abs(pictures[0].width / pictures[0].height - 2.0) < 0.01
+    assert pictures[0]._element.nvPicPr.cNvPr.get("descr") == "A wide diagram with a green circle"
+
+
+def test_missing_image_is_a_visible_placeholder(tmp_path):
+    prs = Presentation(build_deck(FIXTURES / "images.md", tmp_path, TEMPLATES))
+    texts = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame]
+    assert any("A missing chart" in t for t in texts)
+
+
+def test_slides_command_does_not_import_weasyprint(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from slidegen.cli import main; main(['-q', 'slides', %r, '-o', %r]); "
+            "print('weasyprint' in sys.modules)") % (str(CONTENT_LESSON), str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout
+    assert out.strip() == "False"
+
+
+def test_own_master_works_as_reference_deck(tmp_path):
+    out = build_deck(CONTENT_LESSON, tmp_path, TEMPLATES, reference=TEMPLATES / "deck" / "master.pptx")
+    assert len(Presentation(out).slides) > 20
