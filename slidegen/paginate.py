@@ -88,7 +88,7 @@ def _flatten_list(block: ListBlock, level: int, style: str) -> list[FlowItem]:
 
 def _bullet(level: int, checked: bool | None) -> str:
     if checked is not None:
-        return "☑" if checked else "☐"
+        return "▣" if checked else "□"  # both are in Noto Sans CJK (☑/☐ are not)
     return BULLETS[level % len(BULLETS)]
 
 

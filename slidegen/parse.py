@@ -37,6 +37,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _MDX_ESM = re.compile(r"^\s*(import\s+[\w*{}\s,]+\s+from\s+['\"].*['\"];?|import\s+['\"].*['\"];?"
                       r"|export\s+(const|let|var|function|default|\{).*)\s*$")
 _JSX_EXPR = re.compile(r"\{/\*.*?\*/\}|\{[^{}<>]*\}", re.S)
+_IMG_ONLY = re.compile(r"^(\s*<img\b[^<>]*>\s*)+$", re.I)
+_IMG_TAG = re.compile(r"<img\b([^<>]*)>", re.I)
 _JSX_OPEN = re.compile(r"^\s*</?([A-Z][\w.]*)")
 _HEADING_ID = re.compile(r"^(#{1,6}[ \t].*?)[ \t]*(\{#[^}]*\}|\{/\*.*?\*/\})[ \t]*$", re.M)
 _REFUSED_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([a-zA-Z][\w+.-]*:[^)\s>]*)")
@@ -197,6 +199,8 @@ class _LessonParser:
         source = "\n".join(self.lines[node.map[0]: node.map[1]]) if node.map else inline.content
         if _is_mdx_esm(source):
             return []
+        if _IMG_ONLY.match(source):
+            return self.img_tags(source, self.pos(node))
         if _JSX_OPEN.match(source):
             return self.jsx_text(source, self.pos(node))
         runs, images = self.inline_runs(inline, self.pos(node))
@@ -315,17 +319,35 @@ class _LessonParser:
             return []
         if _is_mdx_esm(content):
             return []
+        if _IMG_ONLY.match(content):
+            return self.img_tags(content, self.pos(node))
         if _JSX_OPEN.match(content):
             return self.jsx_text(content, self.pos(node))
         return self.html_text(content, self.pos(node))
 
     def html_text(self, content: str, pos: SourcePos) -> list[Block]:
         extractor = _TextExtractor()
-        extractor.feed(content)
+        extractor.feed(_JSX_EXPR.sub("", content))
         extractor.close()
         for tag in sorted(extractor.dropped):
             warn(pos, f"<{tag}> content is not lesson text and is left out")
-        return _text_paragraphs(extractor.text(), pos)
+        images = self._unique_images(extractor.images, pos)
+        return _text_paragraphs(extractor.text(), pos) + images
+
+    def img_tags(self, source: str, pos: SourcePos) -> list[Block]:
+        """`<img src=… alt=…>` lines (HTML or JSX) are pictures, like `![alt](src)`."""
+        return self._unique_images(_img_attributes(source), pos)
+
+    def _unique_images(self, images: list[tuple[str, str]], pos: SourcePos) -> list[Block]:
+        """One picture per alt text: light/dark variants of one figure are shown once."""
+        seen: set[str] = set()
+        out: list[Block] = []
+        for src, alt in images:
+            if alt and alt in seen:
+                continue
+            seen.add(alt)
+            out.append(self.image(src, alt, None, pos))
+        return out
 
     def jsx_text(self, source: str, pos: SourcePos) -> list[Block]:
         """An MDX component: its literal text stays; one with no text in this file gets a warning."""
@@ -479,9 +501,13 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self.skipping: str | None = None
         self.dropped: set[str] = set()
+        self.images: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in _DROPPED_TAGS:
+        if tag == "img" and not self.skipping:
+            values = dict(attrs)
+            self.images.append((values.get("src") or "", values.get("alt") or ""))
+        elif tag in _DROPPED_TAGS:
             self.skipping = tag
             self.dropped.add(tag)
         elif tag in self._BLOCK_TAGS:
@@ -518,6 +544,15 @@ def _nest(headings: list[_Heading]) -> tuple[Section, ...]:
 
     sections, _ = build(0, -1)
     return tuple(sections)
+
+
+def _img_attributes(source: str) -> list[tuple[str, str]]:
+    out = []
+    for attrs in _IMG_TAG.findall(source):
+        src = re.search(r"\bsrc\s*=\s*[\"']([^\"']*)[\"']", attrs)
+        alt = re.search(r"\balt\s*=\s*[\"']([^\"']*)[\"']", attrs)
+        out.append((src.group(1) if src else "", html.unescape(alt.group(1)) if alt else ""))
+    return out
 
 
 def _safe_link(href: str) -> str | None:
