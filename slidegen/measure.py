@@ -9,11 +9,16 @@ A word wider than the line is the only thing broken between characters, and that
 """
 from __future__ import annotations
 
+import atexit
 import functools
+import hashlib
+import json
+import os
 import re
 import shutil
 import subprocess
 from dataclasses import dataclass
+from pathlib import Path
 
 from .errors import UsageError
 
@@ -41,16 +46,33 @@ class Piece:
 
 
 class Face:
-    """One font file's metrics at 1000 units per em."""
+    """One font file's metrics at 1000 units per em.
+
+    Advances measured with FreeType are kept in a small JSON file per font file (keyed by path, face
+    index and modification time) under the user's cache folder, so a build opens the font file only
+    for characters it has never measured. A cache that cannot be read or written is simply skipped."""
 
     def __init__(self, path: str, index: int):
-        from PIL import ImageFont
+        self.path, self.index = path, index
+        self._font = None
+        self._cache_file = _cache_file(path, index)
+        cached = _read_json(self._cache_file)
+        self._advance: dict[str, float] = cached.get("advance", {})
+        self.line_height = cached.get("line_height") or self._measure_line_height()
+        self._dirty = not cached
+        if self._cache_file is not None:
+            atexit.register(self.save)
 
-        self._font = ImageFont.truetype(path, UNITS, index=index)
-        ascent, descent = self._font.getmetrics()
-        self.line_height = (ascent + descent) / UNITS  # in ems
-        self._advance: dict[str, float] = {}
-        self.path = path
+    def _load(self):
+        if self._font is None:
+            from PIL import ImageFont
+
+            self._font = ImageFont.truetype(self.path, UNITS, index=self.index)
+        return self._font
+
+    def _measure_line_height(self) -> float:
+        ascent, descent = self._load().getmetrics()
+        return (ascent + descent) / UNITS  # in ems
 
     def width(self, text: str) -> float:
         """Width in ems."""
@@ -59,14 +81,64 @@ class Face:
         for ch in text:
             w = advance.get(ch)
             if w is None:
-                w = advance[ch] = self._font.getlength(ch) / UNITS
+                w = advance[ch] = self._load().getlength(ch) / UNITS
+                self._dirty = True
             total += w
         return total
+
+    def save(self) -> None:
+        if self._dirty and self._cache_file is not None:
+            _write_json(self._cache_file, {"line_height": self.line_height, "advance": self._advance})
+            self._dirty = False
+
+
+def _cache_dir() -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "slidegen"
+
+
+def _cache_file(path: str, index: int) -> Path | None:
+    try:
+        stamp = os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+    digest = hashlib.sha1(f"{path}|{index}|{stamp}|{UNITS}".encode()).hexdigest()[:16]
+    return _cache_dir() / f"advances-{Path(path).stem}-{index}-{digest}.json"
+
+
+def _read_json(path: Path | None) -> dict:
+    if path is None:
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_json(path: Path, data: dict) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 @functools.lru_cache(maxsize=None)
 def find_font(family: str, bold: bool = False) -> tuple[str, int]:
-    """(file, face index) of a family through fontconfig; a clear error when it is not installed."""
+    """(file, face index) of a family through fontconfig (remembered in the cache folder while the
+    file exists); a clear error when it is not installed."""
+    key = f"{family}|{'bold' if bold else 'regular'}"
+    known = _read_json(_cache_dir() / "fonts.json")
+    if key in known and os.path.exists(known[key][0]):
+        return known[key][0], int(known[key][1])
+    found = _fc_match(family, bold)
+    _write_json(_cache_dir() / "fonts.json", {**known, key: list(found)})
+    return found
+
+
+def _fc_match(family: str, bold: bool) -> tuple[str, int]:
     if shutil.which("fc-match") is None:
         raise UsageError("fontconfig's fc-match is not installed: install fontconfig and fonts-noto-cjk")
     pattern = f"{family}:{'bold' if bold else 'regular'}"
