@@ -46,7 +46,7 @@ $(OUT)/%.pdf: content/%.mdx $(DEPS)
 	@echo "handout $@"
 
 check: all
-	$(SLIDEGEN) check $(LESSONS) -o $(OUT)
+	$(SLIDEGEN) -q check $(LESSONS) -o $(OUT) $$(command -v soffice >/dev/null && echo --render)
 
 test: $(STAMP) $(FONTS)
 	$(PY) -m pytest -q

@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", type=Path, default=Path("build"))
     check.add_argument("--render", action="store_true", help="also render the deck with LibreOffice")
     check.add_argument("--json", action="store_true")
+    check.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES, help="template folder")
 
     watch = sub.add_parser("watch", help="rebuild deck and handout when a lesson or template changes")
     _build_args(watch, nargs="*")

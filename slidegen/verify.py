@@ -3,22 +3,27 @@ hidden off a slide: `slidegen check`.
 
 The stages, in order:
 1. what the lesson says, from slidegen's own parse: `lesson_items` (headings, sentences, list items,
-   code lines, admonition titles, speaker notes) and `lesson_rows` (table rows, header included);
+   code lines, admonition titles, speaker notes, and table rows with their header);
 2. what the outputs say, read back: `read_deck` (python-pptx: every shape, grouped shapes, table cells,
    tables row by row, notes) and `read_handout` (poppler's `pdftotext -bbox-layout`, running headers and
    footers dropped; pdfplumber only where poppler is absent, since pdfminer loses the text of some
    subset fonts WeasyPrint writes);
 3. compare: `check_deck`, `check_handout`. Text is compared after `norm`, which ignores wrapping,
-   whitespace, soft hyphens and word joiners (the handout glues Hangul syllables with U+2060) and folds
-   Unicode compatibility forms and typographic quotes — nothing else;
+   whitespace, soft hyphens and invisible joiners (the handout glues Hangul syllables with U+2060; PDF
+   text layers drop the joiners and variation selectors of emoji) and folds Unicode compatibility forms
+   and typographic quotes — nothing else. A paragraph the paginator continued on the next slide is
+   found across the two shapes; the handout is read in three orders (see `reading_orders`);
 4. overflow: `model_overflow` re-measures every box of the paginated deck with the paginator's own
-   `Metrics` (a consistency check: it should find nothing), and `render_decks` + `chars_outside` let
-   LibreOffice draw the deck, autofit stripped first, and count characters outside their shape.
+   `Metrics` (a consistency check: it should find nothing); `FileMeasure` measures the built file the
+   same way at the sizes, insets and boxes it states (it catches a box edited after the build); and
+   `render_decks` + `chars_outside` let LibreOffice draw the deck, autofit stripped first, and count
+   characters outside their own shape.
 
 `run_check` ties them together for the command line and returns whether everything passed.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -27,7 +32,7 @@ import tempfile
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UsageError
@@ -46,12 +51,14 @@ EPSILON_PT = 0.5  # rounding slack for the model's own measurements
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
                          "‘": "'", "’": "'", "‚": "'", "‛": "'", "‹": "'", "›": "'"})
-_IGNORED = re.compile(r"[\s\u00ad\u200b\u2060\ufeff]+")
+# Invisible: whitespace, soft hyphen, zero-width space and (non-)joiners, word joiners, variation
+# selectors (an emoji's text or picture form; PDF text layers drop them and the joiners of emoji sequences).
+_IGNORED = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|(?<=다\.)|\n")
 
 
 def norm(text: str) -> str:
-    """Text as compared: NFKC, quotes folded, without whitespace, soft hyphens and word joiners."""
+    """Text as compared: NFKC, quotes folded, without whitespace, soft hyphens and invisible joiners."""
     return _IGNORED.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
 
 
@@ -59,6 +66,21 @@ def sentences(text: str) -> list[str]:
     """Sentences and explicit lines of a paragraph, each with its spaces collapsed."""
     parts = (" ".join(part.split()) for part in _SENTENCE_END.split(text))
     return [part for part in parts if norm(part)]
+
+
+@functools.lru_cache(maxsize=None)
+def has_font(char: str) -> bool:
+    """Whether some installed font (fontconfig) has a glyph for `char`; True when that cannot be told."""
+    if char.isascii() or shutil.which("fc-list") is None:
+        return True
+    out = subprocess.run(["fc-list", f":charset={ord(char):x}", "family"], capture_output=True, text=True,
+                         check=False).stdout
+    return bool(out.strip())
+
+
+def unshowable(text: str) -> list[str]:
+    """The characters of `text` that no installed font can draw (a PDF shows a box for them)."""
+    return [ch for ch in dict.fromkeys(norm(text)) if not has_font(ch)]
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -270,65 +292,118 @@ def row_found(row: RowItem, deck_rows: list[tuple[str, ...]]) -> bool:
 @dataclass
 class HandoutText:
     pages: int
-    text: str  # normalized body text, running headers and footers dropped, pages joined
+    readings: tuple[str, ...]  # the body text (normalized, headers and footers dropped) in each reading order
+
+    def has(self, needle: str) -> bool:
+        return any(needle in text for text in self.readings)
 
 
-_PAGE_NUMBER = re.compile(r"^(page\s*)?\d+(\s*(/|of|-|–)\s*\d+)?(\s*(쪽|페이지|page))?$", re.I)
+@dataclass(frozen=True)
+class PdfLine:
+    top: float  # share of the page height
+    x: float  # left edge, points
+    y: float  # top edge, points
+    block: int  # the text block (poppler's layout analysis) the line belongs to
+    words: tuple[tuple[float, float, str], ...]  # (x, y, text)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w for _x, _y, w in self.words)
+
+
+_PAGE_NUMBER = re.compile(r"^(page)?\d+((/|of|-|–)\d+)?(쪽|페이지|page)?$", re.I)
 _BAND = 0.10  # running headers and footers sit in the top and bottom tenth of a page
 
 
-def pdf_lines(path: Path) -> list[list[tuple[float, str]]]:
-    """Each page's text lines as (top, text) in reading order: poppler, else pdfplumber."""
+def pdf_pages(path: Path) -> list[list[PdfLine]]:
+    """Each page's text lines in poppler's reading order; pdfplumber's lines where poppler is absent."""
     if shutil.which("pdftotext"):
-        return _poppler_lines(path)
-    return _pdfplumber_lines(path)
+        return _poppler_pages(path)
+    return _pdfplumber_pages(path)
 
 
-def _poppler_lines(path: Path) -> list[list[tuple[float, str]]]:
+def _poppler_pages(path: Path) -> list[list[PdfLine]]:
     xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], check=True, capture_output=True,
                            timeout=300).stdout
     ns = "{http://www.w3.org/1999/xhtml}"
     pages = []
     for page in ET.fromstring(xhtml).iter(f"{ns}page"):
         height = float(page.get("height"))
-        lines = [(float(line.get("yMin")) / height, " ".join(w.text or "" for w in line.iter(f"{ns}word")))
-                 for line in page.iter(f"{ns}line")]
+        lines = []
+        for number, block in enumerate(page.iter(f"{ns}block")):
+            for line in block.iter(f"{ns}line"):
+                words = tuple((float(w.get("xMin")), float(w.get("yMin")), w.text or "") for w in line.iter(f"{ns}word"))
+                y = float(line.get("yMin"))
+                lines.append(PdfLine(y / height, float(line.get("xMin")), y, number, words))
         pages.append(lines)
     return pages
 
 
-def _pdfplumber_lines(path: Path) -> list[list[tuple[float, str]]]:
+def _pdfplumber_pages(path: Path) -> list[list[PdfLine]]:
     import pdfplumber
 
     with pdfplumber.open(str(path)) as pdf:
-        return [[(line["top"] / page.height, line["text"]) for line in page.extract_text_lines()] for page in pdf.pages]
+        return [[PdfLine(ln["top"] / page.height, ln["x0"], ln["top"], i, ((ln["x0"], ln["top"], ln["text"]),))
+                 for i, ln in enumerate(page.extract_text_lines())] for page in pdf.pages]
 
 
-def body_lines(pages: list[list[tuple[float, str]]], title: str) -> list[str]:
-    """Lines without running headers and footers: in a page's top or bottom band, a page number, or a
-    text that recurs in the bands of several pages or repeats the lesson title (its first occurrence,
-    the title itself, stays)."""
-    in_band = lambda top: top < _BAND or top > 1 - _BAND
-    key = lambda text: re.sub(r"\d+", "#", norm(text))
-    recurring = {}
+def body_lines(pages: list[list[PdfLine]], title: str) -> list[list[PdfLine]]:
+    """Pages without running headers and footers: lines in a page's top or bottom band that are a page
+    number, or that recur in the bands of several pages or repeat the lesson title (the first
+    occurrence, the title itself, stays)."""
+    in_band = lambda line: line.top < _BAND or line.top > 1 - _BAND
+    key = lambda line: re.sub(r"\d+", "#", norm(line.text))
+    pages_with: dict[str, int] = {}
     for page in pages:
-        for k in {key(text) for top, text in page if in_band(top)}:
-            recurring[k] = recurring.get(k, 0) + 1
-    title_key, seen, out = key(title), set(), []
+        for k in {key(line) for line in page if in_band(line)}:
+            pages_with[k] = pages_with.get(k, 0) + 1
+    title_key, seen, out = re.sub(r"\d+", "#", norm(title)), set(), []
     for page in pages:
-        for top, text in page:
-            k = key(text)
-            furniture = in_band(top) and (_PAGE_NUMBER.match(norm(text)) or
-                                          ((recurring.get(k, 0) >= 2 or k == title_key) and k in seen))
+        kept = []
+        for line in page:
+            k = key(line)
+            furniture = in_band(line) and (bool(_PAGE_NUMBER.match(norm(line.text)))
+                                           or ((pages_with.get(k, 0) >= 2 or k == title_key) and k in seen))
             seen.add(k)
             if not furniture:
-                out.append(text)
+                kept.append(line)
+        out.append(kept)
     return out
 
 
+def reading_orders(pages: list[list[PdfLine]]) -> tuple[str, ...]:
+    """The body text read three ways, since no one order suits every page: poppler's flow (paragraphs,
+    table cells one after another), physical lines left to right (code whose columns poppler tears
+    apart), and text blocks column by column (a cell whose last line poppler moves elsewhere)."""
+    flow = "".join(line.text for page in pages for line in page)
+    rows = "".join(_physical_lines(page) for page in pages)
+    columns = "".join(_columns(page) for page in pages)
+    return tuple(norm(text) for text in (flow, rows, columns))
+
+
+def _physical_lines(page: list[PdfLine], same_line: float = 2.0) -> str:
+    """Words on (nearly) the same height form one line, read left to right."""
+    rows: list[list[tuple[float, float, str]]] = []
+    for word in sorted((w for line in page for w in line.words), key=lambda w: w[1]):
+        if rows and word[1] - rows[-1][0][1] < same_line:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return " ".join(text for row in rows for _x, _y, text in sorted(row))
+
+
+def _columns(page: list[PdfLine]) -> str:
+    blocks: dict[int, list[PdfLine]] = {}
+    for line in page:
+        blocks.setdefault(line.block, []).append(line)
+    left = lambda lines: round(min(ln.x for ln in lines) / 3)
+    ordered = sorted(blocks.values(), key=lambda lines: (left(lines), min(ln.y for ln in lines)))
+    return "".join(line.text for lines in ordered for line in lines)
+
+
 def read_handout(path: Path, title: str = "") -> HandoutText:
-    pages = pdf_lines(path)
-    return HandoutText(len(pages), norm("".join(body_lines(pages, title))))
+    pages = pdf_pages(path)
+    return HandoutText(len(pages), reading_orders(body_lines(pages, title)))
 
 
 # ----------------------------------------------------------------------------------------- reports
@@ -344,10 +419,11 @@ class OutputReport:
     missing: list[Item] = field(default_factory=list)
     rows: int = 0
     missing_rows: list[RowItem] = field(default_factory=list)
-    overflow: list[str] = field(default_factory=list)  # boxes of the model whose content does not fit
+    overflow: list[str] = field(default_factory=list)  # boxes (of the model or the file) too small for their text
     chars_outside: int | None = None  # after a LibreOffice render; None when not rendered
     outside: list[str] = field(default_factory=list)
     error: str = ""  # the output could not be read
+    hints: dict = field(default_factory=dict)  # missing item → why it may be missing
 
     @property
     def ok(self) -> bool:
@@ -365,16 +441,20 @@ class OutputReport:
         return f"{self.output} {', '.join(parts)} ({self.path})"
 
     def details(self) -> list[str]:
-        return ([item.missing_line() for item in self.missing] + [row.missing_line() for row in self.missing_rows]
-                + self.overflow + self.outside)
+        lines = [item.missing_line() + self.hint(item) for item in [*self.missing, *self.missing_rows]]
+        return lines + self.overflow + self.outside
+
+    def hint(self, item) -> str:
+        return f" ({self.hints[item]})" if item in self.hints else ""
 
     def as_json(self) -> dict:
         data = {"output": self.output, "path": self.path, "ok": self.ok, "error": self.error or None,
                 "items": self.items, "present": self.items - len(self.missing),
                 "table_rows": self.rows, "table_rows_present": self.rows - len(self.missing_rows),
-                "missing": [{"kind": i.kind, "text": i.text, "file": i.pos.file, "line": i.pos.line} for i in self.missing]
-                + [{"kind": "table row", "text": " | ".join(r.cells), "file": r.pos.file, "line": r.pos.line}
-                   for r in self.missing_rows]}
+                "missing": [{"kind": i.kind, "text": i.text, "file": i.pos.file, "line": i.pos.line,
+                             "hint": self.hints.get(i)} for i in self.missing]
+                + [{"kind": "table row", "text": " | ".join(r.cells), "file": r.pos.file, "line": r.pos.line,
+                    "hint": self.hints.get(r)} for r in self.missing_rows]}
         if self.output == "deck":
             data.update(overflow=self.overflow, chars_outside=self.chars_outside, outside=self.outside)
         return data
@@ -385,7 +465,11 @@ def check_deck(lesson: Lesson, path: Path) -> OutputReport:
     report = OutputReport("deck", str(path))
     if not _readable(path, report, "slidegen slides"):
         return report
-    deck = read_deck(path)
+    try:
+        deck = read_deck(path)
+    except Exception as exc:  # python-pptx raises several kinds for a damaged package
+        report.error = f"{path}: not a readable .pptx ({exc})"
+        return report
     on_slides = [i for i in items if "deck" in i.outputs and i.kind != "note"]
     notes = [i for i in items if i.kind == "note"]
     report.items = len(on_slides) + len(notes)
@@ -401,12 +485,20 @@ def check_handout(lesson: Lesson, path: Path) -> OutputReport:
     report = OutputReport("handout", str(path))
     if not _readable(path, report, "slidegen handout"):
         return report
-    text = read_handout(path, lesson.title).text
+    try:
+        handout = read_handout(path, lesson.title)
+    except (subprocess.SubprocessError, ET.ParseError, OSError) as exc:
+        report.error = f"{path}: its text cannot be read ({exc})"
+        return report
     wanted = [i for i in items if "handout" in i.outputs]
     report.items = len(wanted)
-    report.missing = [i for i in wanted if norm(i.text) not in text]
+    report.missing = [i for i in wanted if not handout.has(norm(i.text))]
     report.rows = len(rows)
-    report.missing_rows = [r for r in rows if not all(cell in text for cell in r.wanted)]
+    report.missing_rows = [r for r in rows if not all(handout.has(cell) for cell in r.wanted)]
+    for item in [*report.missing, *report.missing_rows]:
+        chars = unshowable(item.text if isinstance(item, Item) else "".join(item.cells))
+        if chars:
+            report.hints[item] = "no installed font has " + ", ".join(f"U+{ord(c):04X} {c}" for c in chars)
     return report
 
 
@@ -557,19 +649,31 @@ class FileMeasure:
 
     def frame_height(self, tf, width: float) -> float:
         inner = (width - _pt(tf.margin_left) - _pt(tf.margin_right)) * self.m.sp["safety"]
-        height = _pt(tf.margin_top) + _pt(tf.margin_bottom)
-        for index, para in enumerate(tf.paragraphs):
-            pieces, size, lh = self.para_pieces(para)
+        return _pt(tf.margin_top) + _pt(tf.margin_bottom) + self.paras_height(tf.paragraphs, inner)
+
+    def paras_height(self, paras, inner: float) -> float:
+        """Lines × line height plus the space before each paragraph but the first. An empty paragraph
+        (a blank code line) takes one line at the size of the text around it."""
+        measured = [self.para_pieces(p) for p in paras]
+        default = next(((size, lh) for pieces, size, lh in measured if pieces), (18.0, None))
+        height = 0.0
+        for index, (para, (pieces, size, lh)) in enumerate(zip(paras, measured)):
+            if not pieces:
+                size, lh = default[0], default[1] or self._line_height(self.m.body, default[0])
             p_pr = para._p.pPr
             indent = int(p_pr.get("marL", 0)) / EMU_PER_PT if p_pr is not None else 0.0
-            height += self.m.wrap(pieces, inner - indent, size).lines * lh
-            if index:
-                height += _space_before(para)
+            height += self.m.wrap(pieces, inner - indent, size).lines * lh + (_space_before(para) if index else 0.0)
         return height
+
+    @staticmethod
+    def _line_height(style, size: float) -> float:
+        from .measure import line_height
+
+        return line_height(style, size)
 
     def para_pieces(self, para):
         """(pieces, largest size, line height) of a paragraph's runs, line breaks and fields."""
-        from .measure import Piece, Style, line_height
+        from .measure import Piece
 
         pieces, size, lh = [], 0.0, 0.0
         for child in para._p:
@@ -580,11 +684,8 @@ class FileMeasure:
                 r_pr = child.find(_A + "rPr")
                 run_size = int(r_pr.get("sz")) / 100 if r_pr is not None and r_pr.get("sz") else 18.0
                 style = self.style(r_pr)
-                text = "".join(t.text or "" for t in child.iter(_A + "t"))
-                pieces.append(Piece(text, style))
-                size, lh = max(size, run_size), max(lh, line_height(style, run_size))
-        if not pieces:
-            return [], 18.0, line_height(self.m.body, 18.0)
+                pieces.append(Piece("".join(t.text or "" for t in child.iter(_A + "t")), style))
+                size, lh = max(size, run_size), max(lh, self._line_height(style, run_size))
         return pieces, size, lh
 
     def style(self, r_pr):
@@ -617,11 +718,8 @@ class FileMeasure:
 
     def cell_height(self, cell, width: float) -> float:
         inner = (width - _pt(cell.margin_left) - _pt(cell.margin_right)) * self.m.sp["safety"]
-        height = _pt(cell.margin_top) + _pt(cell.margin_bottom) + 1.0  # the paginator's border allowance
-        for index, para in enumerate(cell.text_frame.paragraphs):
-            pieces, size, lh = self.para_pieces(para)
-            height += self.m.wrap(pieces, inner, size).lines * lh + (_space_before(para) if index else 0.0)
-        return height
+        border = 1.0  # the paginator's allowance for a row's border
+        return _pt(cell.margin_top) + _pt(cell.margin_bottom) + border + self.paras_height(cell.text_frame.paragraphs, inner)
 
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -766,27 +864,23 @@ def _within(inner, outer) -> bool:
     return outer[0] <= inner[0] and outer[1] <= inner[1] and inner[2] <= outer[2] and inner[3] <= outer[3]
 
 
-_LOOKAHEAD = 8  # drawn glyphs that are not in the shape's text (bullets, numbers) skipped at most
+_MIN_RUN = 3  # glyphs matched to a shape's text in a shorter run are not trusted to be that shape's
 
 
 def assign_owners(glyphs: list[str], texts: list[str]) -> list[int | None]:
     """Which shape drew each glyph. LibreOffice draws shape after shape, so the glyph stream is the
-    shapes' texts in order, plus bullets and list numbers; each shape's text is matched along the
-    stream. A shape matched for less than 90 % of its text is left out (its glyphs are then only
-    required to lie in some shape)."""
+    shapes' texts in order, plus bullets and list numbers (and a glyph or two a font lacks): the stream
+    is aligned with the shapes' texts (difflib) and each run of at least `_MIN_RUN` matching glyphs
+    goes to its shape. Glyphs left over are only required to lie inside some shape."""
+    from difflib import SequenceMatcher
+
+    owner_of = [index for index, text in enumerate(texts) for _ch in text]
     owners: list[int | None] = [None] * len(glyphs)
-    start = 0
-    for index, text in enumerate(texts):
-        matched, pos = [], start
-        for ch in text:
-            hit = next((j for j in range(pos, min(pos + _LOOKAHEAD, len(glyphs))) if glyphs[j] == ch), None)
-            if hit is not None:
-                matched.append(hit)
-                pos = hit + 1
-        if text and len(matched) >= 0.9 * len(text):
-            for j in matched:
-                owners[j] = index
-            start = pos
+    matcher = SequenceMatcher(None, glyphs, [ch for text in texts for ch in text], autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        if size >= _MIN_RUN:
+            for k in range(size):
+                owners[a + k] = owner_of[b + k]
     return owners
 
 
