@@ -272,20 +272,17 @@ class DeckWriter:
         for tag in ("a:lnSpc", "a:spcBef", "a:buNone", "a:buAutoNum", "a:buChar", "a:buFont"):
             for old in pPr.findall(qn(tag)):
                 pPr.remove(old)
-        line = etree.SubElement(pPr, qn("a:lnSpc"))
-        etree.SubElement(line, qn("a:spcPct")).set("val", "100000")
-        before = etree.SubElement(pPr, qn("a:spcBef"))
-        etree.SubElement(before, qn("a:spcPts")).set("val", str(int(round(space_before * 100))))
+        line = _element("a:lnSpc", _element("a:spcPct", val="100000"))
+        before = _element("a:spcBef", _element("a:spcPts", val=str(int(round(space_before * 100)))))
         if marker is None:
-            etree.SubElement(pPr, qn("a:buNone"))
+            bullet = [_element("a:buNone")]
         elif re.fullmatch(r"\d+\.", marker):
-            etree.SubElement(pPr, qn("a:buFont")).set("typeface", "+mj-lt")
-            auto = etree.SubElement(pPr, qn("a:buAutoNum"))
-            auto.set("type", "arabicPeriod")
-            auto.set("startAt", marker[:-1])
+            bullet = [_element("a:buFont", typeface="+mj-lt"),
+                      _element("a:buAutoNum", type="arabicPeriod", startAt=marker[:-1])]
         else:
-            etree.SubElement(pPr, qn("a:buFont")).set("typeface", self.body_font)
-            etree.SubElement(pPr, qn("a:buChar")).set("char", marker)
+            bullet = [_element("a:buFont", typeface=self.body_font), _element("a:buChar", char=marker)]
+        for index, element in enumerate([line, before, *bullet]):  # schema order, before any other child
+            pPr.insert(index, element)
 
     def add_run(self, p, run: Run, size: float, bold: bool = False, italic: bool = False, color: str | None = None,
                 mono: bool = False) -> None:
@@ -348,6 +345,14 @@ FRAME_HANDLERS = {
     ImageFrame: DeckWriter.image_frame,
     TableFrame: DeckWriter.table_frame,
 }
+
+
+def _element(tag: str, *children, **attributes):
+    element = etree.Element(qn(tag))
+    for name, value in attributes.items():
+        element.set(name, value)
+    element.extend(children)
+    return element
 
 
 def set_box(shape, box: Box) -> None:
