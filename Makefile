@@ -76,6 +76,7 @@ $(FONTS): $(STAMP)
 	@$(PY) -c "import weasyprint" 2>/dev/null || $(MAKE) --no-print-directory _apt PKG="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 	@command -v pdftotext >/dev/null || $(MAKE) --no-print-directory _apt PKG="poppler-utils"
 	@fc-list | grep -qi symbola || $(MAKE) --no-print-directory _apt PKG="fonts-symbola" || echo "make: optional fonts-symbola (emoji) not installed"
+	@$(PY) -m slidegen.emoji_font
 	@test -n "$$(fc-list :lang=ko 2>/dev/null)" || { echo "make: no Korean font found: install fonts-noto-cjk (Debian/Ubuntu) or Noto Sans CJK KR"; exit 1; }
 	@touch $@
 

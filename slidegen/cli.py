@@ -107,7 +107,8 @@ def cmd_outline(args) -> int:
 def _each_lesson(args, build_one) -> int:
     """Build every lesson, one line per lesson with its time; a failed lesson does not stop the rest."""
     failures = 0
-    for path in args.lessons:
+    total = len(args.lessons)
+    for number, path in enumerate(args.lessons, start=1):
         started = time.perf_counter()
         try:
             out = build_one(path)
@@ -117,7 +118,8 @@ def _each_lesson(args, build_one) -> int:
             print(str(exc), file=sys.stderr)
             failures += 1
             continue
-        logging.getLogger("slidegen").info("built %s (%.2f s)", out, time.perf_counter() - started)
+        progress = f"[{number}/{total}] " if total > 1 else ""
+        logging.getLogger("slidegen").info("%sbuilt %s (%.2f s)", progress, out, time.perf_counter() - started)
     return EXIT_LESSON if failures else EXIT_OK
 
 

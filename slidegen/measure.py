@@ -81,10 +81,26 @@ class Face:
         for ch in text:
             w = advance.get(ch)
             if w is None:
-                w = advance[ch] = self._load().getlength(ch) / UNITS
+                w = advance[ch] = self._measure(ch)
                 self._dirty = True
             total += w
         return total
+
+    def _measure(self, ch: str) -> float:
+        """A character's advance in ems: from this face, or from the face fontconfig falls back to
+        for it (an emoji), as LibreOffice and WeasyPrint do."""
+        if ch.isspace() or ord(ch) in self._charset():
+            return self._load().getlength(ch) / UNITS
+        fallback = fallback_face(ord(ch))
+        return fallback.width(ch) if fallback is not None else self._load().getlength(ch) / UNITS
+
+    def _charset(self) -> set[int]:
+        if getattr(self, "_codes", None) is None:
+            from fontTools.ttLib import TTFont
+
+            font = TTFont(self.path, fontNumber=self.index, lazy=True)
+            self._codes = set(font.getBestCmap() or {})
+        return self._codes
 
     def save(self) -> None:
         if self._dirty and self._cache_file is not None:
@@ -152,8 +168,24 @@ def _fc_match(family: str, bold: bool) -> tuple[str, int]:
 
 
 @functools.lru_cache(maxsize=None)
+def fallback_face(code: int) -> "Face | None":
+    """The face fontconfig picks for a character the theme's font lacks (None if there is none)."""
+    out = subprocess.run(["fc-match", "-f", "%{file}\t%{index}", f":charset={code:x}"],
+                         capture_output=True, text=True, check=False).stdout.split("\t")
+    if len(out) < 2 or not out[0]:
+        return None
+    found = _face_at(out[0], int(out[1] or 0))
+    return found if code in found._charset() else None
+
+
+@functools.lru_cache(maxsize=None)
+def _face_at(path: str, index: int) -> Face:
+    return Face(path, index)
+
+
+@functools.lru_cache(maxsize=None)
 def face(style: Style) -> Face:
-    return Face(*find_font(style.family, style.bold))
+    return _face_at(*find_font(style.family, style.bold))
 
 
 def text_width(text: str, style: Style, size_pt: float) -> float:

@@ -87,7 +87,7 @@ def test_handout_carries_the_whole_lesson(builds, lesson):
         chars = sorted({c for item in handout.missing for c in unshowable(item.text)}
                        | {c for row in handout.missing_rows for c in unshowable("".join(row.cells))})
         pytest.xfail(f"the handout shows boxes for {' '.join(chars)}: no installed font has them "
-                     "(install fonts-noto-color-emoji)")
+                     "(run: python -m slidegen.emoji_font)")
     assert handout.ok, _explain(handout)
 
 
