@@ -414,6 +414,7 @@ class _InlineCollector:
         self.runs: list[Run] = []
         self.images: list[Image] = []
         self.skip_depth = 0
+        self.html_links: list[str | None] = []  # raw `<a href>` around the text
 
     def walk(self, nodes, style: Run) -> None:
         for node in nodes:
@@ -422,7 +423,8 @@ class _InlineCollector:
 
     def add(self, text: str, style: Run) -> None:
         if text and not self.skip_depth:
-            self.runs.append(Run(text, style.bold, style.italic, style.strike, style.code, style.link))
+            link = style.link or (self.html_links[-1] if self.html_links else None)
+            self.runs.append(Run(text, style.bold, style.italic, style.strike, style.code, link))
 
     def text(self, node, style):
         for match in _REFUSED_IMAGE.finditer(node.content):
@@ -463,11 +465,23 @@ class _InlineCollector:
             self.add("\n", Run(""))
             return
         name = re.match(r"<\s*(/?)\s*([A-Za-z][\w.-]*)", tag)
-        if name and name.group(2).lower() in _DROPPED_TAGS:
+        if name and name.group(2).lower() == "img" and not self.skip_depth:
+            self.images.extend(self.parser.img_tags(tag, self.pos))
+        elif name and name.group(2).lower() == "a":
+            self.html_anchor(tag, closing=bool(name.group(1)))
+        elif name and name.group(2).lower() in _DROPPED_TAGS:
             self.skip_depth += -1 if name.group(1) else 1
             self.skip_depth = max(self.skip_depth, 0)
             if not name.group(1):
                 warn(self.pos, f"inline <{name.group(2).lower()}> is not lesson text and is left out")
+
+    def html_anchor(self, tag: str, closing: bool) -> None:
+        if closing:
+            if self.html_links:
+                self.html_links.pop()
+            return
+        href = re.search(r"\bhref\s*=\s*[\"']([^\"']*)[\"']", tag)
+        self.html_links.append(_safe_link(html.unescape(href.group(1))) if href else None)
 
     def other(self, node, style):
         if node.children:
