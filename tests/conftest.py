@@ -29,3 +29,16 @@ def corpus_params():
     if CORPUS_LESSONS:
         return [pytest.param(p, id=p.name) for p in CORPUS_LESSONS]
     return [pytest.param(None, marks=pytest.mark.skip(reason="../shared/corpus is not here (developer machines and CI only)"))]
+
+
+def all_blocks(blocks):
+    """Every block, including those nested in admonitions, quotes and list items."""
+    from slidegen.model import Admonition, ListBlock, Quote
+
+    for block in blocks:
+        yield block
+        if isinstance(block, (Admonition, Quote)):
+            yield from all_blocks(block.blocks)
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                yield from all_blocks(item.children)

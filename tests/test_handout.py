@@ -26,7 +26,7 @@ from slidegen.model import (
 )
 from slidegen.parse import parse_file
 
-from conftest import CONTENT_LESSON, FIXTURES, GOOD_FIXTURES, ROOT
+from conftest import all_blocks, CONTENT_LESSON, FIXTURES, GOOD_FIXTURES, ROOT
 
 TEMPLATES = ROOT / "templates"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -64,16 +64,6 @@ def pdf_text(path: Path, title: str | None = None) -> str:
             page = page[1:]
         lines.extend(line for line in page if not re.fullmatch(r"\d+ / \d+", line))
     return norm("\n".join(lines))
-
-
-def all_blocks(blocks):
-    for block in blocks:
-        yield block
-        if isinstance(block, (Admonition, Quote)):
-            yield from all_blocks(block.blocks)
-        if isinstance(block, ListBlock):
-            for item in block.items:
-                yield from all_blocks(item.children)
 
 
 def all_sections(sections):

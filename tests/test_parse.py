@@ -11,17 +11,7 @@ from slidegen.errors import LessonError
 from slidegen.model import Admonition, Code, Image, ListBlock, Notes, Paragraph, Quote, Table, ThematicBreak, plain_text
 from slidegen.parse import parse_file, parse_text, read_source
 
-from conftest import CONTENT_LESSON, FIXTURES, corpus_params
-
-
-def all_blocks(blocks):
-    for block in blocks:
-        yield block
-        if isinstance(block, (Admonition, Quote)):
-            yield from all_blocks(block.blocks)
-        if isinstance(block, ListBlock):
-            for item in block.items:
-                yield from all_blocks(item.children)
+from conftest import all_blocks, CONTENT_LESSON, FIXTURES, corpus_params
 
 
 def lesson_blocks(lesson):
