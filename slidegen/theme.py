@@ -2,6 +2,7 @@
 deck writes itself (`strings.<lang>.yaml`, Jinja2 templates). Changing the look needs no code change."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -35,15 +36,20 @@ class Theme:
 
     def text(self, key: str, **values: Any) -> str:
         """A deck string rendered with its values, e.g. text('continued', title='Intro')."""
-        from jinja2 import Environment, StrictUndefined
-
         template = self.strings.get(key)
         if template is None:
             raise UsageError(f"the deck strings have no '{key}'")
-        return Environment(undefined=StrictUndefined, autoescape=False).from_string(template).render(**values)
+        return _compiled(template).render(**values)
 
     def with_boxes(self, boxes: dict[str, Box]) -> "Theme":
         return replace(self, boxes={**self.boxes, **boxes})
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(template: str):
+    from jinja2 import Environment, StrictUndefined
+
+    return Environment(undefined=StrictUndefined, autoescape=False).from_string(template)
 
 
 def load_theme(templates: Path, lang: str = "en") -> Theme:
