@@ -16,3 +16,41 @@ def test_a_change_touches_the_right_lessons(tmp_path):
     assert affected({templates / "base.html"}, [a, b], templates) == [a, b]
     assert affected({content / "img.png"}, [a, b], templates) == [a, b]
     assert affected({tmp_path / "elsewhere.txt"}, [a, b], templates) == []
+
+
+def test_watch_rebuilds_on_save_and_keeps_last_good_outputs(tmp_path):
+    import argparse
+    import threading
+    import time
+
+    from slidegen.watch import watch
+
+    from conftest import ROOT
+
+    lesson = tmp_path / "content" / "01-a.md"
+    lesson.parent.mkdir()
+    lesson.write_text("---\ntitle: A\n---\n\n## One\n\nFirst text.\n", encoding="utf-8")
+    args = argparse.Namespace(lessons=[lesson], output=tmp_path / "build", templates=ROOT / "templates")
+    stop, lines = threading.Event(), []
+    thread = threading.Thread(target=watch, args=(args, stop, lines.append), daemon=True)
+    thread.start()
+
+    def wait_for(predicate):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not predicate():
+            time.sleep(0.1)
+        return predicate()
+
+    try:
+        assert wait_for(lambda: any(l.startswith("watching") for l in lines))
+        deck = args.output / "01-a.pptx"
+        first = deck.read_bytes()
+        lesson.write_text("---\ntitle: A\n---\n\n## One\n\nSecond text.\n", encoding="utf-8")
+        assert wait_for(lambda: deck.read_bytes() != first)
+        good = deck.read_bytes()
+        lesson.write_text("---\ntitle: [broken\n---\n", encoding="utf-8")
+        assert wait_for(lambda: any("previous outputs kept" in l for l in lines))
+        assert deck.read_bytes() == good
+    finally:
+        stop.set()
+        thread.join(timeout=10)
