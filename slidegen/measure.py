@@ -207,11 +207,12 @@ def wrap(pieces: list[Piece], width_pt: float, size_pt: float, autospace: float 
     """Greedy word wrapping of styled text into lines no wider than `width_pt`; `autospace` is the
     extra width (in ems) counted at each Hangul/non-Hangul boundary inside a word."""
     lines, current, widest, broke = 1, 0.0, 0.0, False
-    for word, space in _words(pieces, size_pt, autospace):
-        if word is None:  # explicit break
+    for word_em, space_em in word_ems(tuple(pieces), autospace):
+        if word_em is None:  # explicit break
             widest = max(widest, current)
             lines, current = lines + 1, 0.0
             continue
+        word, space = word_em * size_pt, space_em * size_pt
         needed = word if current == 0 else current + space + word
         if needed <= width_pt:
             current = needed
@@ -229,7 +230,13 @@ def wrap(pieces: list[Piece], width_pt: float, size_pt: float, autospace: float 
     return Wrapped(lines, max(widest, current), broke)
 
 
-def _words(pieces: list[Piece], size_pt: float, autospace: float = 0.0):
+@functools.lru_cache(maxsize=1 << 16)
+def word_ems(pieces: tuple[Piece, ...], autospace: float = 0.0) -> tuple[tuple[float | None, float], ...]:
+    """(word, space before it) widths in ems, measured once per text whatever the size asked for."""
+    return tuple(_words(pieces, 1.0, autospace))
+
+
+def _words(pieces, size_pt: float, autospace: float = 0.0):
     """(word width, width of the space before it) per word; (None, 0) for an explicit break."""
     word, space, pending_space = 0.0, 0.0, 0.0
     in_word = False
@@ -270,7 +277,7 @@ def _split_keep(text: str) -> list[str]:
 
 
 def widest_word(pieces: list[Piece], size_pt: float, autospace: float = 0.0) -> float:
-    return max((w for w, _ in _words(pieces, size_pt, autospace) if w is not None), default=0.0)
+    return max((w for w, _ in word_ems(tuple(pieces), autospace) if w is not None), default=0.0) * size_pt
 
 
 def natural_width(pieces: list[Piece], size_pt: float, autospace: float = 0.0) -> float:

@@ -677,13 +677,15 @@ def flow_items(m: Metrics, items: list[FlowItem], area: Box, size: float, image_
 
 
 def best_flow(m: Metrics, items: list[FlowItem], area: Box, image_text) -> Flow:
-    """Flow at every candidate body size; the largest size that needs the fewest slides wins."""
-    best = None
-    for size in m.theme.sizes_of("body"):
+    """The largest body size that needs no more slides than the smallest size does: the smallest
+    size is flowed first (it sets the target), then sizes from the largest down until one meets it."""
+    sizes = m.theme.sizes_of("body")
+    smallest = flow_items(m, items, area, sizes[-1], image_text)
+    for size in sizes[:-1]:
         flow = flow_items(m, items, area, size, image_text)
-        if best is None or len(flow.pages) < len(best.pages):
-            best = flow
-    return best
+        if len(flow.pages) <= len(smallest.pages):
+            return flow
+    return smallest
 
 
 def layout_of(frames: list[Frame]) -> Layout:
