@@ -246,6 +246,10 @@ class Flow:
         self.gap = metrics.sp["frame_gap"]
         self.pages: list[_Page] = [self._new_page()]
         self.lead_in = False  # the text just placed introduces the next item: do not move that item away
+        self.warnings: dict[tuple[str, str], None] = {}  # reported once, for the flow that is kept
+
+    def warn(self, pos, message: str) -> None:
+        self.warnings[(str(pos), message)] = None
 
     def should_move(self, height: float) -> bool:
         """Move an item that does not fit here to a new slide, when it fits there whole."""
@@ -314,7 +318,7 @@ class Flow:
             head, tail = self._split_para(para, self.text_room())
         if head is None:  # one sentence larger than an empty slide: break it between words
             head, tail = self._split_para(para, self.text_room(), by_words=True)
-            warn(para.pos or "?", "a sentence is too long for one slide and continues on the next")
+            self.warn(para.pos or "?", "a sentence is too long for one slide and continues on the next")
             if head is None:
                 self._append((para,))
                 return
@@ -454,6 +458,7 @@ class TableFit:
     size: float
     widths: tuple[float, ...]
     heights: tuple[float, ...]  # header first, then each body row
+    too_wide: bool = False  # even the smallest size breaks words inside cells
 
 
 def fit_table(m: Metrics, table: Table, width: float, sizes: tuple[float, ...], room: float | None = None) -> TableFit:
@@ -471,9 +476,8 @@ def fit_table(m: Metrics, table: Table, width: float, sizes: tuple[float, ...], 
     if fallback is not None:
         return fallback
     size = sizes[-1]
-    warn(table.pos, f"table is too wide for the slide even at {size:g} pt; long words are broken inside cells")
     widths = column_widths(m, table, width, size, force=True)
-    return TableFit(size, widths, row_heights(m, table, widths, size))
+    return TableFit(size, widths, row_heights(m, table, widths, size), too_wide=True)
 
 
 def column_widths(m: Metrics, table: Table, width: float, size: float, force: bool = False):
@@ -527,6 +531,8 @@ def add_table(flow: Flow, table: Table) -> None:
         fit = fit_table(m, table, flow.area.w, sizes, flow.area.h)  # else whole on the next slide
         if flow.should_move(sum(fit.heights)):
             flow.next_page()
+    if fit.too_wide:
+        flow.warn(table.pos, f"table is too wide for the slide even at {fit.size:g} pt; long words are broken inside cells")
     header_h, heights = fit.heights[0], fit.heights[1:]
     groups = _split_oversized(table_groups(table), heights, flow.area.h - header_h)
     while groups:
@@ -538,7 +544,7 @@ def add_table(flow: Flow, table: Table) -> None:
             flow.next_page()
             continue
         if not taken:  # a single row taller than a slide
-            warn(table.rows[groups[0][0]].pos, "table row is taller than a slide at the smallest table size")
+            flow.warn(table.rows[groups[0][0]].pos, "table row is taller than a slide at the smallest table size")
             taken = groups.pop(0)
         _place_table_piece(flow, table, fit, taken)
         if groups:
@@ -750,6 +756,8 @@ class Paginator:
             return []
         image_text = lambda image: self.theme.text("image_missing", alt=image.alt or image.src)
         flow = best_flow(self.m, items, self.theme.box("content.body"), image_text)
+        for pos, message in flow.warnings:
+            warn(pos, message)
         slides = []
         for i, page in enumerate(flow.pages):
             if page.empty and i > 0:

@@ -107,3 +107,11 @@ def test_notes_and_thematic_break():
     talk = [s for s in deck.slides if plain_text(s.title).startswith("Talk") and s.layout != Layout.SECTION]
     assert len(talk) == 2  # `---` forces a new slide
     assert talk[0].notes == "Say this out loud." and talk[1].notes == ""
+
+
+def test_each_warning_is_reported_once(caplog):
+    import logging
+
+    with caplog.at_level(logging.WARNING, logger="slidegen"):
+        deck_of(FIXTURES / "bad" / "word-3000-chars.md")
+    assert len(caplog.messages) == len(set(caplog.messages)) == 1
