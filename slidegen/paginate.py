@@ -369,7 +369,7 @@ class Flow:
 def add_callout(flow: Flow, group: CalloutGroup, continued_title: Inline | None = None) -> None:
     m, pad = flow.m, flow.m.sp["box_pad"]
     inner_w = flow.area.w - 2 * pad
-    title = group.title or (Run(group.kind.upper(), bold=True),)
+    title = group.title or (Run(m.theme.text("admonition", kind=group.kind), bold=True),)
     title_para = TextPara(tuple(replace(r, bold=True) for r in title), 0, None, "heading", group.pos)
 
     def height(paras) -> float:
