@@ -119,8 +119,24 @@ def _each_lesson(args, build_one) -> int:
             failures += 1
             continue
         progress = f"[{number}/{total}] " if total > 1 else ""
+        _clear_bar()
         logging.getLogger("slidegen").info("%sbuilt %s (%.2f s)", progress, out, time.perf_counter() - started)
+        _draw_bar(number, total)
+    _clear_bar()
     return EXIT_LESSON if failures else EXIT_OK
+
+
+def _draw_bar(done: int, total: int, width: int = 30) -> None:
+    """A progress bar on the terminal's last line (only on a terminal, only for several lessons)."""
+    if total > 1 and sys.stderr.isatty():
+        filled = width * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        sys.stderr.flush()
+
+
+def _clear_bar() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\033[K")
 
 
 def cmd_slides(args) -> int:
