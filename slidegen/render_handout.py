@@ -60,6 +60,7 @@ _SPACES = re.compile(r"(\s+)")
 _HANGUL_EDGE = re.compile(r"(?<=[\uac00-\ud7a3])(?=[^\s<])|(?<=[^\s>])(?=[\uac00-\ud7a3])")
 _INNER_BREAK = re.compile(r"[/\-–—?&|]\w")  # a line may break after these inside a Latin word
 _SAFE_SCHEMES = ("http", "https", "mailto")
+_ALIGNED = re.compile(r"\S {3,}\S")
 
 
 # ------------------------------------------------------------------------------------------ entry
@@ -91,6 +92,7 @@ def make_environment(folder: Path) -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     env.filters.update(words=keep_words, pieces=inline_pieces, partial=partial_for, highlight=highlight_code,
                        row_groups=row_groups, href=safe_href, file_url=file_url, anchor=anchor_id)
+    env.tests["columns"] = has_aligned_columns
     return env
 
 
@@ -146,6 +148,13 @@ def highlight_code(block: Code | CodeFrame) -> Markup:
     text = block.text if isinstance(block, Code) else "\n".join(block.lines)
     html = highlight_html(text.rstrip("\n"), block.language).rstrip("\n")
     return Markup(_HANGUL_EDGE.sub(WORD_JOINER, html))
+
+
+def has_aligned_columns(block: Code) -> bool:
+    """Command output set in aligned columns (`NAME   STATUS   AGE`). Its lines get more leading in
+    the handout: with tight lines, PDF readers (poppler's pdftotext, copy and paste) take the columns
+    for text columns and read them one after another instead of row by row."""
+    return any(_ALIGNED.search(line) for line in block.lines)
 
 
 def row_groups(rows: tuple[TableRow, ...]) -> list[list[TableRow]]:
