@@ -1,4 +1,4 @@
-"""Pygments helpers shared by the handout (HTML spans) and, later, the deck (coloured runs).
+"""Pygments helpers shared by the handout (HTML spans) and the deck (coloured runs).
 
 The handout's colours live in `templates/handout/pygments.css`, not here: `highlight_html` only emits
 Pygments' short class names (`k`, `s2`, `c1`, …). `style_css` regenerates such a file from any Pygments
@@ -33,6 +33,24 @@ def highlight_html(code: str, language: str) -> str:
     lexer = lexer_for(language)
     lexer.ensurenl = False
     return highlight(code, lexer, HtmlFormatter(nowrap=True))
+
+
+def highlight_runs(lines: tuple[str, ...], language: str, style: str = "default") -> list[list[tuple[str, str | None]]]:
+    """Each code line as (text, hex colour or None) pieces, for the deck's text runs."""
+    from pygments.styles import get_style_by_name
+
+    palette = get_style_by_name(style)
+    out: list[list[tuple[str, str | None]]] = [[]]
+    for token, text in lexer_for(language).get_tokens("\n".join(lines)):
+        while not palette.styles_token(token) and token.parent is not None:
+            token = token.parent
+        color = palette.style_for_token(token)["color"]
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                out.append([])
+            if part:
+                out[-1].append((part, color))
+    return out[: len(lines)] + [[] for _ in range(len(lines) - len(out))]
 
 
 def style_css(style: str = "default", selector: str = ".highlight") -> str:

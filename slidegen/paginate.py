@@ -153,6 +153,13 @@ def section_items(section: Section, include_subsections: bool) -> list[FlowItem]
 # ------------------------------------------------------------------------------------- measuring
 
 
+def para_indent(para: TextPara, step: float) -> float:
+    """Left margin of a paragraph: a step per list level (the marker hangs in the last step), one for a quote."""
+    if para.marker:
+        return step * (para.level + 1)
+    return step * (para.level + (1 if para.style == "quote" else 0))
+
+
 class Metrics:
     """Heights and widths of the deck's text, at the theme's fonts and spacing."""
 
@@ -181,10 +188,7 @@ class Metrics:
         return (width - 2 * self.sp["inset_x"]) * self.sp["safety"]
 
     def para_indent(self, para: TextPara) -> float:
-        indent = self.sp["indent"]
-        if para.marker:
-            return indent * (para.level + 1)
-        return indent * (para.level + (1 if para.style == "quote" else 0))
+        return para_indent(para, self.sp["indent"])
 
     def para_lines(self, para: TextPara, width: float, size: float) -> int:
         avail = self.usable(width) - self.para_indent(para)

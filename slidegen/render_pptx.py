@@ -27,6 +27,7 @@ from .errors import UsageError, warn
 from .model import (
     Box, CalloutFrame, CodeFrame, Deck, ImageFrame, Inline, Layout, Run, Slide, TableFrame, TextFrame, TextPara,
 )
+from .paginate import para_indent
 from .theme import Theme
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
@@ -166,7 +167,9 @@ class DeckWriter:
             self.add_run(para, Run(frame.title), frame.size_pt, bold=True, color=colors["muted"], mono=True)
             self.set_paragraph(para, None, 0, 0.0)
             first = False
-        for line_tokens in highlight(frame.lines, frame.language):
+        from .highlight import highlight_runs  # Pygments loads only for decks with code
+
+        for line_tokens in highlight_runs(frame.lines, frame.language):
             para = tf.paragraphs[0] if first else tf.add_paragraph()
             first = False
             self.set_paragraph(para, None, 0, 0.0)
@@ -262,10 +265,7 @@ class DeckWriter:
         return {"color": colors["text"]}
 
     def indent(self, para: TextPara) -> float:
-        step = self.theme.spacing["indent"]
-        if para.marker:
-            return step * (para.level + 1)
-        return step * (para.level + (1 if para.style == "quote" else 0))
+        return para_indent(para, self.theme.spacing["indent"])
 
     def prepare_frame(self, tf, pad: float = 0.0) -> None:
         sp = self.theme.spacing
@@ -371,30 +371,6 @@ def _element(tag: str, *children, **attributes):
 
 def set_box(shape, box: Box) -> None:
     shape.left, shape.top, shape.width, shape.height = emu(box.x), emu(box.y), emu(box.w), emu(box.h)
-
-
-def highlight(lines: tuple[str, ...], language: str) -> list[list[tuple[str, str | None]]]:
-    """Each code line as (text, colour) pieces from Pygments; plain text when the language is unknown."""
-    from pygments.lexers import get_lexer_by_name
-    from pygments.styles import get_style_by_name
-    from pygments.util import ClassNotFound
-
-    try:
-        lexer = get_lexer_by_name(language or "text", stripnl=False, ensurenl=False)
-    except ClassNotFound:
-        lexer = get_lexer_by_name("text", stripnl=False, ensurenl=False)
-    style = get_style_by_name("default")
-    out: list[list[tuple[str, str | None]]] = [[]]
-    for token, text in lexer.get_tokens("\n".join(lines)):
-        while not style.styles_token(token) and token.parent is not None:
-            token = token.parent
-        color = style.style_for_token(token)["color"]
-        for i, part in enumerate(text.split("\n")):
-            if i:
-                out.append([])
-            if part:
-                out[-1].append((part, color))
-    return out[: len(lines)] + [[] for _ in range(len(lines) - len(out))]
 
 
 def build_time() -> dt.datetime:
