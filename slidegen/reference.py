@@ -2,6 +2,7 @@
 placeholders replace the theme's boxes, so the paginator measures against the real geometry."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import UsageError
@@ -44,9 +45,14 @@ def theme_from_reference(theme: Theme, reference: Path) -> Theme:
     if problems:
         raise UsageError(f"{reference}: " + "; ".join(problems))
     width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
-    from dataclasses import replace
-
+    for name, box in theme.boxes.items():  # boxes no layout names (the footer) follow the slide's size
+        if name not in boxes:
+            boxes[name] = _scaled(box, width / theme.width, height / theme.height)
     return replace(theme.with_boxes(boxes), width=width, height=height)
+
+
+def _scaled(box: Box, sx: float, sy: float) -> Box:
+    return Box(box.x * sx, box.y * sy, box.w * sx, box.h * sy)
 
 
 def _box(shape) -> Box:

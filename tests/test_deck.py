@@ -139,3 +139,24 @@ def test_slides_command_does_not_import_weasyprint(tmp_path):
 def test_own_master_works_as_reference_deck(tmp_path):
     out = build_deck(CONTENT_LESSON, tmp_path, TEMPLATES, reference=TEMPLATES / "deck" / "master.pptx")
     assert len(Presentation(out).slides) > 20
+
+
+def test_a_4_by_3_reference_deck_gets_its_own_geometry(tmp_path):
+    from pptx.util import Emu
+
+    from slidegen.verify import check_deck
+
+    reference = Presentation(TEMPLATES / "deck" / "master.pptx")
+    reference.slide_width = Emu(720 * 12700)
+    for layout in reference.slide_layouts:
+        for ph in layout.placeholders:
+            ph.left, ph.width = Emu(int(ph.left * 0.75)), Emu(int(ph.width * 0.75))
+    reference.save(tmp_path / "ref.pptx")
+    out = build_deck(CONTENT_LESSON, tmp_path, TEMPLATES, reference=tmp_path / "ref.pptx")
+    deck = Presentation(out)
+    assert deck.slide_width == Emu(720 * 12700)
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            assert shape.left + shape.width <= deck.slide_width + 12700, shape.name
+    report = check_deck(parse_file(CONTENT_LESSON), out)
+    assert report.ok, report.details()[:5]
