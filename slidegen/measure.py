@@ -188,10 +188,6 @@ def face(style: Style) -> Face:
     return _face_at(*find_font(style.family, style.bold))
 
 
-def text_width(text: str, style: Style, size_pt: float) -> float:
-    return face(style).width(text) * size_pt
-
-
 def line_height(style: Style, size_pt: float, spacing: float = 1.0) -> float:
     return face(style).line_height * size_pt * spacing
 

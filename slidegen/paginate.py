@@ -141,12 +141,11 @@ def heading_group(section: Section) -> TextGroup:
     return TextGroup((TextPara(runs, 0, None, "heading", section.pos),), keep_with_next=True)
 
 
-def section_items(section: Section, include_subsections: bool) -> list[FlowItem]:
+def section_items(section: Section) -> list[FlowItem]:
     """A section's own blocks; deeper headings become bold lines in the same flow."""
     items = flatten(section.blocks)
-    if include_subsections:
-        for sub in section.subsections:
-            items.extend(_merge_keep_with_next([heading_group(sub)] + section_items(sub, True)))
+    for sub in section.subsections:
+        items.extend(_merge_keep_with_next([heading_group(sub)] + section_items(sub)))
     return _merge_keep_with_next(items)
 
 
@@ -370,7 +369,7 @@ class Flow:
 # ------------------------------------------------------------------------------------- callouts
 
 
-def add_callout(flow: Flow, group: CalloutGroup, continued_title: Inline | None = None) -> None:
+def add_callout(flow: Flow, group: CalloutGroup) -> None:
     m, pad = flow.m, flow.m.sp["box_pad"]
     inner_w = flow.area.w - 2 * pad
     title = group.title or (Run(m.theme.text("admonition", kind=group.kind), bold=True),)
@@ -747,7 +746,7 @@ class Paginator:
         if own:
             slides += self.content_slides(section.title, own, section.pos, name, section.pos)
         for sub in section.subsections:
-            items = section_items(sub, include_subsections=True)
+            items = section_items(sub)
             if items:
                 slides += self.content_slides(sub.title, items, sub.pos, name, sub.pos)
             else:  # a heading with nothing under it still gets its slide

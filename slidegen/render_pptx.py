@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -188,7 +189,7 @@ class DeckWriter:
             except Exception as exc:  # Pillow/python-pptx reject an unreadable picture in several ways
                 warn(image.pos, f"image '{image.src}' cannot be read ({exc}); its alt text is shown instead")
         shape = self.box_shape(pptx_slide, frame.box, "FFFFFF", self.theme.colors["muted"])
-        shape.line.dash_style = 4  # dash
+        shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
         para = TextPara((Run(frame.caption),), style="meta")
         self.write_paras(shape.text_frame, (para,), frame.size_pt, pad=self.theme.spacing["box_pad"])
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
