@@ -218,11 +218,12 @@ def wrap(pieces: list[Piece], width_pt: float, size_pt: float, autospace: float 
             lines, current = lines + 1, 0.0
         if word <= width_pt:
             current = word
-        else:  # a word longer than the line: it breaks between characters
-            broke = True
-            extra = int(word // width_pt)
+        else:  # a word longer than the line breaks inside; renderers prefer its '/' '-' '.' points,
+            broke = True  # so its lines are counted as only 85% full
+            usable = width_pt * 0.85
+            extra = int(word // usable)
             lines += extra
-            current = word - extra * width_pt
+            current = word - extra * usable
     return Wrapped(lines, max(widest, current), broke)
 
 
