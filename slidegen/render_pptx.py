@@ -281,6 +281,7 @@ class DeckWriter:
         pPr = p._p.get_or_add_pPr()
         marker = para.marker if para is not None else None
         pPr.set("algn", "l")
+        pPr.set("lvl", str(min(para.level, 8) if para is not None else 0))  # list level: outline and numbering
         pPr.set("marL", str(emu(indent)))
         pPr.set("indent", str(-emu(self.theme.spacing["indent"])) if marker else "0")
         pPr.set("eaLnBrk", "0")  # do not break an East Asian word (a Korean eojeol) between lines

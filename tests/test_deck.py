@@ -160,3 +160,10 @@ def test_a_4_by_3_reference_deck_gets_its_own_geometry(tmp_path):
             assert shape.left + shape.width <= deck.slide_width + 12700, shape.name
     report = check_deck(parse_file(CONTENT_LESSON), out)
     assert report.ok, report.details()[:5]
+
+
+def test_list_levels_are_stated_for_numbering_and_outline(tmp_path):
+    prs = Presentation(build_deck(FIXTURES / "lists.md", tmp_path, TEMPLATES))
+    levels = [p._p.pPr.get("lvl") for s in prs.slides for sh in s.shapes if sh.has_text_frame
+              for p in sh.text_frame.paragraphs if "child" in p.text]
+    assert levels and set(levels) == {"1", "2"}
