@@ -115,3 +115,13 @@ def test_each_warning_is_reported_once(caplog):
     with caplog.at_level(logging.WARNING, logger="slidegen"):
         deck_of(FIXTURES / "bad" / "word-3000-chars.md")
     assert len(caplog.messages) == len(set(caplog.messages)) == 1
+
+
+def test_a_long_url_does_not_take_the_table(tmp_path):
+    url = "https://towardsdatascience.com/enhancing-rag-pipelines-in-haystack-45f14e2bc9f5"
+    prose = "이 설명은 표의 가장 중요한 내용이므로 넓은 열에 들어가야 합니다. " * 4
+    lesson = tmp_path / "t.md"
+    lesson.write_text(f"## T\n\n| 설명 | 논문 |\n|---|---|\n| {prose} | {url} |\n", encoding="utf-8")
+    table = next(f for s in deck_of(lesson).slides for f in s.frames if isinstance(f, TableFrame))
+    prose_width, url_width = table.col_widths
+    assert url_width <= sum(table.col_widths) / 3 + 13 and prose_width > url_width
