@@ -488,12 +488,15 @@ def column_widths(m: Metrics, table: Table, width: float, size: float, force: bo
     rows = [table.header] + [row.cells for row in table.rows]
     n = table.columns
     # A word wider than a third of the table (a long URL) may break inside its cell rather than make its
-    # column so wide that the prose beside it wraps into a tall, narrow strip.
+    # column so wide that the prose beside it wraps into a tall, narrow strip: such a column asks for
+    # no more than that third.
     cap = pad + width / 3
-    least = [min(cap, pad + max(m.widest_word(m.pieces(r[c], i == 0), size) for i, r in enumerate(rows) if c < len(r))
-                 * 1.04) for c in range(n)]
-    natural = [max(low, pad + max(m.natural_width(m.pieces(r[c], i == 0), size) for i, r in enumerate(rows)
-                                  if c < len(r)) * 1.04) for c, low in zip(range(n), least)]
+    widest = [pad + max(m.widest_word(m.pieces(r[c], i == 0), size) for i, r in enumerate(rows) if c < len(r)) * 1.04
+              for c in range(n)]
+    longest = [pad + max(m.natural_width(m.pieces(r[c], i == 0), size) for i, r in enumerate(rows) if c < len(r)) * 1.04
+               for c in range(n)]
+    least = [min(cap, w) for w in widest]
+    natural = [cap if w > cap else max(low, nat) for w, low, nat in zip(widest, least, longest)]
     if sum(least) > width and not force:
         return None
     if sum(natural) <= width:
