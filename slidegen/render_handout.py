@@ -154,7 +154,8 @@ def has_aligned_columns(block: Code) -> bool:
     """Command output set in aligned columns (`NAME   STATUS   AGE`). Its lines get more leading in
     the handout: with tight lines, PDF readers (poppler's pdftotext, copy and paste) take the columns
     for text columns and read them one after another instead of row by row."""
-    return any(_ALIGNED.search(line) for line in block.lines)
+    # only lines short enough to stay one line on the page: a wrapped line reads best with plain leading
+    return any(len(line) <= 100 and _ALIGNED.search(line) for line in block.lines)
 
 
 def row_groups(rows: tuple[TableRow, ...]) -> list[list[TableRow]]:
