@@ -3,6 +3,7 @@ deck writes itself (`strings.<lang>.yaml`, Jinja2 templates). Changing the look 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -45,8 +46,29 @@ class Theme:
         return replace(self, boxes={**self.boxes, **boxes})
 
 
+_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\}\}")
+
+
+class _Substitution:
+    """A template whose only Jinja2 syntax is `{{ name }}`: rendered the same, without loading Jinja2
+    (the deck's start-up time is mostly imports)."""
+
+    def __init__(self, template: str):
+        self.template = template
+
+    def render(self, **values) -> str:
+        def value(match: re.Match) -> str:
+            if match.group(1) not in values:
+                raise UsageError(f"deck string {self.template!r} uses '{match.group(1)}', which is not given")
+            return str(values[match.group(1)])
+
+        return _PLACEHOLDER.sub(value, self.template)
+
+
 @functools.lru_cache(maxsize=None)
 def _compiled(template: str):
+    if not re.search(r"\{[%#]", _PLACEHOLDER.sub("", template)) and "{{" not in _PLACEHOLDER.sub("", template):
+        return _Substitution(template)
     from jinja2 import Environment, StrictUndefined
 
     return Environment(undefined=StrictUndefined, autoescape=False).from_string(template)

@@ -125,3 +125,13 @@ def test_a_long_url_does_not_take_the_table(tmp_path):
     table = next(f for s in deck_of(lesson).slides for f in s.frames if isinstance(f, TableFrame))
     prose_width, url_width = table.col_widths
     assert url_width <= sum(table.col_widths) / 3 + 13 and prose_width > url_width
+
+
+def test_deck_strings_render_alike_with_and_without_jinja():
+    from jinja2 import Environment, StrictUndefined
+
+    theme = load_theme(TEMPLATES, "ko")
+    values = dict(title="제목", lesson_title="강의", number=3, total=9, tags=["a", "b"], alt="그림", kind="tip")
+    for key, template in theme.strings.items():
+        expected = Environment(undefined=StrictUndefined).from_string(template).render(**values)
+        assert theme.text(key, **values) == expected, key
