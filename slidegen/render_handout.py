@@ -26,7 +26,6 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .errors import UsageError, warn
-from .highlight import highlight_html
 from .model import (
     Admonition, CalloutFrame, Code, CodeFrame, Deck, Image, ImageFrame, Lesson, ListBlock, Notes, Paragraph,
     Quote, Run, Section, SourcePos, Table, TableFrame, TableRow, TextFrame, ThematicBreak,
@@ -89,11 +88,26 @@ def render_html(lesson: Lesson, deck: Deck | None, templates: Path, layout: str 
 
 def make_environment(folder: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+                      bytecode_cache=_bytecode_cache())
     env.filters.update(words=keep_words, pieces=inline_pieces, partial=partial_for, highlight=highlight_code,
                        row_groups=row_groups, href=safe_href, file_url=file_url, anchor=anchor_id)
     env.tests["columns"] = has_aligned_columns
     return env
+
+
+def _bytecode_cache():
+    """Compiled templates kept in the user cache folder (Jinja2 checks each template's mtime)."""
+    from jinja2 import FileSystemBytecodeCache
+
+    from .measure import _cache_dir
+
+    folder = _cache_dir() / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 # ------------------------------------------------------------------------------------------ filters
@@ -146,6 +160,8 @@ def _glued_across(before: str, after: str) -> bool:
 def highlight_code(block: Code | CodeFrame) -> Markup:
     """Pygments spans for a code block, Korean words in it glued like the prose around it."""
     text = block.text if isinstance(block, Code) else "\n".join(block.lines)
+    from .highlight import highlight_html  # Pygments loads only for lessons with code
+
     html = highlight_html(text.rstrip("\n"), block.language).rstrip("\n")
     return Markup(_HANGUL_EDGE.sub(WORD_JOINER, html))
 
