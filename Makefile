@@ -19,7 +19,7 @@ TEMPLATES := $(shell find templates -type f 2>/dev/null)
 SOURCES   := $(wildcard slidegen/*.py)
 DEPS      := $(ASSETS) $(TEMPLATES) $(SOURCES) $(STAMP) $(FONTS)
 
-.PHONY: all slides handout handout-slides check test fuzz bench clean setup
+.PHONY: all slides handout handout-slides check test fuzz bench clean setup watch
 .DELETE_ON_ERROR:
 
 all: slides handout
@@ -44,6 +44,9 @@ $(OUT)/%.pdf: content/%.md $(DEPS)
 $(OUT)/%.pdf: content/%.mdx $(DEPS)
 	@$(SLIDEGEN) -q handout $< -o $(OUT)
 	@echo "handout $@"
+
+watch: $(STAMP) $(FONTS)
+	$(SLIDEGEN) watch -o $(OUT)
 
 check: all
 	$(SLIDEGEN) -q check $(LESSONS) -o $(OUT) $$(command -v soffice >/dev/null && echo --render)

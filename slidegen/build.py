@@ -37,19 +37,34 @@ def lesson_and_deck(lesson_path: Path, templates: Path, reference: Path | None =
 
 def build_deck(lesson_path: Path, out_dir: Path, templates: Path, reference: Path | None = None,
                max_bytes: int = MAX_LESSON_BYTES) -> Path:
-    from .render_pptx import render_pptx
-
-    lesson, deck, theme = lesson_and_deck(lesson_path, templates, reference, max_bytes)
-    master = reference or Path(templates) / "deck" / "master.pptx"
-    data = render_pptx(deck, theme, master)
-    return write_atomic(output_path(lesson_path, out_dir, ".pptx"), data)
+    built = lesson_and_deck(lesson_path, templates, reference, max_bytes)
+    return write_deck(lesson_path, out_dir, templates, built, reference)
 
 
 def build_handout(lesson_path: Path, out_dir: Path, templates: Path, layout: str = "notes",
                   max_bytes: int = MAX_LESSON_BYTES) -> Path:
+    built = lesson_and_deck(lesson_path, templates, None, max_bytes)
+    return write_handout(lesson_path, out_dir, templates, built, layout)
+
+
+def build_both(lesson_path: Path, out_dir: Path, templates: Path) -> tuple[Path, Path]:
+    """Deck and notes handout from one parse and one pagination (its warnings are shown once)."""
+    built = lesson_and_deck(lesson_path, templates)
+    return (write_deck(lesson_path, out_dir, templates, built),
+            write_handout(lesson_path, out_dir, templates, built, "notes"))
+
+
+def write_deck(lesson_path: Path, out_dir: Path, templates: Path, built, reference: Path | None = None) -> Path:
+    from .render_pptx import render_pptx
+
+    _lesson, deck, theme = built
+    master = reference or Path(templates) / "deck" / "master.pptx"
+    return write_atomic(output_path(lesson_path, out_dir, ".pptx"), render_pptx(deck, theme, master))
+
+
+def write_handout(lesson_path: Path, out_dir: Path, templates: Path, built, layout: str) -> Path:
     from .render_handout import render_handout
 
-    lesson, deck, _theme = lesson_and_deck(lesson_path, templates, None, max_bytes)
-    data = render_handout(lesson, deck, Path(templates), layout)
+    lesson, deck, _theme = built
     suffix = ".pdf" if layout == "notes" else "-slides.pdf"
-    return write_atomic(output_path(lesson_path, out_dir, suffix), data)
+    return write_atomic(output_path(lesson_path, out_dir, suffix), render_handout(lesson, deck, Path(templates), layout))

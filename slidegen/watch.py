@@ -36,12 +36,11 @@ def affected(changed: set[Path], lessons: list[Path], templates: Path) -> list[P
 
 
 def rebuild(lesson: Path, args, say=print) -> bool:
-    from .build import build_deck, build_handout
+    from .build import build_both
 
     started = time.perf_counter()
     try:
-        build_deck(lesson, args.output, args.templates)
-        build_handout(lesson, args.output, args.templates)
+        build_both(lesson, args.output, args.templates)
     except SlidegenError as exc:
         say(f"{exc}  (previous outputs kept)")
         return False
