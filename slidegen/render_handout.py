@@ -59,6 +59,7 @@ _SPACES = re.compile(r"(\s+)")
 _HANGUL_EDGE = re.compile(r"(?<=[\uac00-\ud7a3])(?=[^\s<])|(?<=[^\s>])(?=[\uac00-\ud7a3])")
 _INNER_BREAK = re.compile(r"[/\-–—?&|]\w")  # a line may break after these inside a Latin word
 _SAFE_SCHEMES = ("http", "https", "mailto")
+_SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
 _ALIGNED = re.compile(r"\S {3,}\S")
 
 
@@ -82,6 +83,9 @@ def render_html(lesson: Lesson, deck: Deck | None, templates: Path, layout: str 
     if not (folder / LAYOUTS[layout]).is_file():
         raise UsageError(f"{folder}: no {LAYOUTS[layout]} template for the '{layout}' handout")
     env = make_environment(folder)
+    anchors = heading_anchors(lesson)
+    env.filters.update(anchor=lambda pos: anchors.get(pos, f"h{pos.line}"),
+                       href=lambda href: safe_href(href, set(anchors.values())))
     return env.get_template(LAYOUTS[layout]).render(
         lesson=lesson, deck=deck, lang=lesson.lang, tags=lesson.tags, slide_refs=slide_ranges(lesson, deck))
 
@@ -186,13 +190,16 @@ def row_groups(rows: tuple[TableRow, ...]) -> list[list[TableRow]]:
     return groups
 
 
-def safe_href(href: str | None) -> str | None:
-    """A link target kept only for web, mail and in-page links (the parser already filters; this
-    keeps a hand-made model from putting `javascript:` into the PDF)."""
+def safe_href(href: str | None, anchors: set[str] | None = None) -> str | None:
+    """A link target kept only for web and mail links and for in-page links to a heading of this
+    lesson (the parser already filters; this keeps a hand-made model from putting `javascript:` into
+    the PDF, and a link to a heading that is not here from becoming a dead link)."""
     if not href:
         return None
+    if href.startswith("#"):
+        return href if anchors is not None and unquote(href[1:]) in anchors else None
     scheme = urlsplit(href).scheme.lower()
-    return href if scheme in _SAFE_SCHEMES or (not scheme and href.startswith("#")) else None
+    return href if scheme in _SAFE_SCHEMES else None
 
 
 def file_url(path: Path) -> str:
@@ -201,6 +208,19 @@ def file_url(path: Path) -> str:
 
 def anchor_id(pos: SourcePos) -> str:
     return f"h{pos.line}"
+
+
+def heading_anchors(lesson: Lesson) -> dict[SourcePos, str]:
+    """Each heading's id as Docusaurus and GitHub make it ("문장 요약" → "문장-요약"; repeats get -1, -2),
+    so the lesson's own `[…](#문장-요약)` links work in the PDF."""
+    anchors: dict[SourcePos, str] = {}
+    seen: dict[str, int] = {}
+    for section in _walk_sections(lesson.sections):
+        slug = _SLUG_DROP.sub("", section.title_text.strip().lower()).replace(" ", "-") or anchor_id(section.pos)
+        count = seen.get(slug, 0)
+        seen[slug] = count + 1
+        anchors[section.pos] = slug if count == 0 else f"{slug}-{count}"
+    return anchors
 
 
 # ------------------------------------------------------------------------------------------ slides

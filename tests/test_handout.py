@@ -514,3 +514,11 @@ def test_environment_is_strict_and_escaping(tmp_path):
     from jinja2 import StrictUndefined
 
     assert env.undefined is StrictUndefined
+
+
+def test_in_page_links_reach_their_headings(tmp_path):
+    lesson = tmp_path / "links.md"
+    lesson.write_text("## 문장 요약\n\n본문.\n\n## Other\n\n[요약으로](#문장-요약), [nowhere](#missing).\n", encoding="utf-8")
+    html = rh.render_html(parse_file(lesson), None, TEMPLATES)
+    assert 'id="문장-요약"' in html and 'href="#문장-요약"' in html
+    assert 'href="#missing"' not in html and "nowhere" in html
