@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .anchors import heading_anchors, walk_sections
 from .errors import UsageError, warn
 from .model import (
     Admonition, CalloutFrame, Code, CodeFrame, Deck, Image, ImageFrame, Lesson, ListBlock, Notes, Paragraph,
@@ -59,7 +60,6 @@ _SPACES = re.compile(r"(\s+)")
 _HANGUL_EDGE = re.compile(r"(?<=[\uac00-\ud7a3])(?=[^\s<])|(?<=[^\s>])(?=[\uac00-\ud7a3])")
 _INNER_BREAK = re.compile(r"[/\-–—?&|]\w")  # a line may break after these inside a Latin word
 _SAFE_SCHEMES = ("http", "https", "mailto")
-_SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
 _ALIGNED = re.compile(r"\S {3,}\S")
 
 
@@ -210,19 +210,6 @@ def anchor_id(pos: SourcePos) -> str:
     return f"h{pos.line}"
 
 
-def heading_anchors(lesson: Lesson) -> dict[SourcePos, str]:
-    """Each heading's id as Docusaurus and GitHub make it ("문장 요약" → "문장-요약"; repeats get -1, -2),
-    so the lesson's own `[…](#문장-요약)` links work in the PDF."""
-    anchors: dict[SourcePos, str] = {}
-    seen: dict[str, int] = {}
-    for section in _walk_sections(lesson.sections):
-        slug = _SLUG_DROP.sub("", section.title_text.strip().lower()).replace(" ", "-") or anchor_id(section.pos)
-        count = seen.get(slug, 0)
-        seen[slug] = count + 1
-        anchors[section.pos] = slug if count == 0 else f"{slug}-{count}"
-    return anchors
-
-
 # ------------------------------------------------------------------------------------------ slides
 
 
@@ -236,21 +223,15 @@ def slide_ranges(lesson: Lesson, deck: Deck | None) -> dict[SourcePos, list[tupl
         if slide.anchor is not None:
             numbers_at.setdefault(slide.anchor, []).append(number)
     ranges = {}
-    for section in _walk_sections(lesson.sections):
+    for section in walk_sections(lesson.sections):
         numbers = sorted({n for pos in _subtree_positions(section) for n in numbers_at.get(pos, ())})
         if numbers:
             ranges[section.pos] = _runs_of(numbers)
     return ranges
 
 
-def _walk_sections(sections: tuple[Section, ...]):
-    for section in sections:
-        yield section
-        yield from _walk_sections(section.subsections)
-
-
 def _subtree_positions(section: Section) -> list[SourcePos]:
-    return [s.pos for s in _walk_sections((section,))]
+    return [s.pos for s in walk_sections((section,))]
 
 
 def _runs_of(numbers: list[int]) -> list[tuple[int, int]]:
@@ -281,7 +262,7 @@ def _image_positions(lesson: Lesson) -> dict[str, SourcePos]:
                     visit(item.children)
 
     visit(lesson.preamble)
-    for section in _walk_sections(lesson.sections):
+    for section in walk_sections(lesson.sections):
         visit(section.blocks)
     return found
 

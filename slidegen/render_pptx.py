@@ -13,6 +13,7 @@ import os
 import re
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 from pptx import Presentation
@@ -24,9 +25,11 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from .anchors import heading_anchors
 from .errors import UsageError, warn
 from .model import (
-    Box, CalloutFrame, CodeFrame, Deck, ImageFrame, Inline, Layout, Run, Slide, TableFrame, TextFrame, TextPara,
+    Box, CalloutFrame, CodeFrame, Deck, ImageFrame, Inline, Layout, Run, Slide, SourcePos, TableFrame, TextFrame,
+    TextPara,
 )
 from .paginate import para_indent
 from .theme import Theme
@@ -66,6 +69,9 @@ class DeckWriter:
         self.body_font = theme.fonts["body"]
         self.mono_font = theme.fonts["mono"]
         self._footer = None  # (title shape, number shape) XML, made on the first slide with a footer
+        self.anchors = {slug: pos for pos, slug in heading_anchors(deck.lesson).items()}
+        self.slide_at: dict[SourcePos, object] = {}  # heading position -> first slide showing it
+        self.jumps: list[tuple[object, object, str]] = []  # (slide part, run properties, heading id)
 
     # -- whole deck
 
@@ -73,6 +79,7 @@ class DeckWriter:
         total = len(self.deck.slides)
         for number, slide in enumerate(self.deck.slides, start=1):
             self.add_slide(slide, number, total)
+        self.link_jumps()
         self.set_properties()
         buffer = io.BytesIO()
         self.prs.save(buffer)
@@ -97,6 +104,8 @@ class DeckWriter:
     def add_slide(self, slide: Slide, number: int, total: int) -> None:
         layout = self.layouts[slide.layout.value]
         pptx_slide = self.prs.slides.add_slide(layout)
+        if slide.anchor is not None:
+            self.slide_at.setdefault(slide.anchor, pptx_slide)
         self.fill_title(pptx_slide, slide)
         body_placeholders = [ph for ph in pptx_slide.placeholders if ph.placeholder_format.idx != 0]
         for frame in slide.frames:
@@ -324,9 +333,21 @@ class DeckWriter:
         family = self.mono_font if (mono or run.code) else self.body_font
         rPr.append(_element("a:latin", typeface=family))
         rPr.append(_element("a:ea", typeface=family))  # Korean glyph forms wherever Hangul is set
-        if run.link:
+        if run.link and run.link.startswith("#"):
+            self.jumps.append((p.part, rPr, unquote(run.link[1:])))  # linked once every slide exists
+        elif run.link:
             rId = p.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
             rPr.append(_element("a:hlinkClick", **{qn("r:id"): rId}))
+
+    def link_jumps(self) -> None:
+        """In-page links (`#문장-요약`) jump to the first slide of that heading; a link to a heading that
+        has no slide of its own stays plain text rather than a broken web link."""
+        for part, rPr, slug in self.jumps:
+            target = self.slide_at.get(self.anchors.get(slug))
+            if target is None:
+                continue
+            rId = part.relate_to(target.part, RT.SLIDE)
+            rPr.append(_element("a:hlinkClick", **{qn("r:id"): rId, "action": "ppaction://hlinksldjump"}))
 
     def set_language(self, rPr, text: str) -> None:
         hangul = bool(_HANGUL.search(text))

@@ -167,3 +167,23 @@ def test_list_levels_are_stated_for_numbering_and_outline(tmp_path):
     levels = [p._p.pPr.get("lvl") for s in prs.slides for sh in s.shapes if sh.has_text_frame
               for p in sh.text_frame.paragraphs if "child" in p.text]
     assert levels and set(levels) == {"1", "2"}
+
+
+def test_in_page_links_jump_to_their_slide(tmp_path):
+    lesson = tmp_path / "links.md"
+    lesson.write_text("## 목록\n\n- [문장 요약](#문장-요약)\n- [없는 곳](#missing)\n\n## 문장 요약\n\n본문입니다.\n",
+                      encoding="utf-8")
+    prs = Presentation(build_deck(lesson, tmp_path, TEMPLATES))
+    slides = list(prs.slides)
+    jumps = []
+    for slide in slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                for p in shape.text_frame.paragraphs:
+                    for r in p.runs:
+                        link = r._r.find(".//" + "{http://schemas.openxmlformats.org/drawingml/2006/main}hlinkClick")
+                        if link is not None:
+                            jumps.append((r.text, link.get("action"), slide.part.related_part(link.get(
+                                "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"))))
+    assert [(text, action) for text, action, _ in jumps] == [("문장 요약", "ppaction://hlinksldjump")]
+    assert jumps[0][2].slide.shapes.title.text == "문장 요약"
