@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .anchors import heading_anchors
 from .errors import warn
 from .measure import Piece, Style, Wrapped, line_height, natural_width, widest_word, wrap
 from .model import (
@@ -803,7 +804,10 @@ class Paginator:
         return size
 
     def agenda_slides(self) -> list[Slide]:
-        items = [TextGroup((TextPara(s.title, 0, BULLETS[0], "body", s.pos),)) for s in self.lesson.sections]
+        """The `##` sections as a list whose entries jump to their section slides."""
+        anchors = heading_anchors(self.lesson)
+        items = [TextGroup((TextPara(tuple(replace(r, link=r.link or f"#{anchors[s.pos]}") for r in s.title),
+                                     0, BULLETS[0], "body", s.pos),)) for s in self.lesson.sections]
         title = (Run(self.theme.text("agenda")),)
         slides = self.content_slides(title, items, SourcePos(str(self.lesson.source), 1), "", None)
         return [replace(slide, layout=Layout.AGENDA) for slide in slides]

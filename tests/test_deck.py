@@ -177,6 +177,8 @@ def test_in_page_links_jump_to_their_slide(tmp_path):
     slides = list(prs.slides)
     jumps = []
     for slide in slides:
+        if slide.slide_layout.name == "agenda":  # its entries jump to the section slides (tested below)
+            continue
         for shape in slide.shapes:
             if shape.has_text_frame:
                 for p in shape.text_frame.paragraphs:
@@ -187,3 +189,12 @@ def test_in_page_links_jump_to_their_slide(tmp_path):
                                 "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"))))
     assert [(text, action) for text, action, _ in jumps] == [("문장 요약", "ppaction://hlinksldjump")]
     assert jumps[0][2].slide.shapes.title.text == "문장 요약"
+
+
+def test_agenda_entries_jump_to_their_section_slides(content_pptx):
+    prs = Presentation(content_pptx)
+    agenda = next(s for s in prs.slides if s.slide_layout.name == "agenda")
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    targets = [agenda.part.related_part(link.get(rel)).slide.shapes.title.text
+               for link in agenda._element.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}hlinkClick")]
+    assert targets == [s.title_text for s in parse_file(CONTENT_LESSON).sections]
