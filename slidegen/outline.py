@@ -1,7 +1,7 @@
 """A lesson's structure as text: headings and block kinds with their lines (`slidegen outline`)."""
 from __future__ import annotations
 
-from .model import Admonition, Block, Code, Lesson, ListBlock, ListItem, Quote, Section, Table, plain_text
+from .model import Admonition, Block, Code, Lesson, ListBlock, Quote, Section, Table, plain_text
 
 
 def format_outline(lesson: Lesson) -> str:

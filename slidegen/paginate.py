@@ -21,8 +21,7 @@ from .errors import warn
 from .measure import Piece, Style, Wrapped, line_height, natural_width, widest_word, wrap
 from .model import (
     Admonition, Block, Box, CalloutFrame, Code, CodeFrame, Deck, Frame, Image, ImageFrame, Inline, Layout,
-    Lesson, ListBlock, Notes, Paragraph, Quote, Run, Section, Slide, SourcePos, Table, TableFrame, TableRow,
-    TextFrame, TextPara, ThematicBreak, plain_text,
+    Lesson, ListBlock, Notes, Paragraph, Quote, Run, Section, Slide, SourcePos, Table, TableFrame, TextFrame, TextPara, ThematicBreak, plain_text,
 )
 from .theme import Theme
 

@@ -21,7 +21,7 @@ from slidegen import render_handout as rh
 from slidegen.build import lesson_and_deck
 from slidegen.errors import UsageError
 from slidegen.model import (
-    Admonition, Box, Code, Deck, Image, Layout, Lesson, ListBlock, Paragraph, Quote, Run, Section, Slide,
+    Box, Code, Deck, Image, Layout, Lesson, ListBlock, Paragraph, Run, Section, Slide,
     SourcePos, Table, TableFrame, TableRow, TextFrame, TextPara, plain_text,
 )
 from slidegen.parse import parse_file

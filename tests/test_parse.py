@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from slidegen.errors import LessonError
-from slidegen.model import Admonition, Code, Image, ListBlock, Notes, Paragraph, Quote, Table, ThematicBreak, plain_text
+from slidegen.model import Admonition, Code, Image, ListBlock, Notes, Paragraph, Table, ThematicBreak, plain_text
 from slidegen.parse import parse_file, parse_text, read_source
 
 from conftest import all_blocks, CONTENT_LESSON, FIXTURES, corpus_params

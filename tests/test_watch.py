@@ -1,7 +1,6 @@
 """`slidegen watch`: which lessons a change touches."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from slidegen.watch import affected
 

@@ -8,7 +8,6 @@ boxes of theme.yaml. Run it again after changing theme.yaml.
 """
 from __future__ import annotations
 
-import copy
 import sys
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import yaml
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
 HERE = Path(__file__).resolve().parent
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
