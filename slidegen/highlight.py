@@ -6,15 +6,21 @@ style when someone wants a different palette.
 """
 from __future__ import annotations
 
-from pygments import highlight
+import re
+from typing import Callable
+
+from markupsafe import escape
 from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
 from pygments.lexers import TextLexer, get_lexer_by_name
+from pygments.token import STANDARD_TYPES
 from pygments.util import ClassNotFound
 
 # Info-string words that name no lexer but mean something Pygments knows.
 _ALIASES = {"sh": "bash", "shell": "bash", "console": "console", "js": "javascript", "ts": "typescript",
             "jsx": "jsx", "tsx": "tsx", "yml": "yaml", "py": "python", "hcl": "terraform", "tf": "terraform"}
+_BLANKS = re.compile(" {2,}")
+_INNER_BLANKS = re.compile(r"(?<=\S) {2,}")  # not a line's indentation
 
 
 def lexer_for(language: str) -> Lexer:
@@ -28,11 +34,42 @@ def lexer_for(language: str) -> Lexer:
         return TextLexer(stripnl=False)
 
 
-def highlight_html(code: str, language: str) -> str:
-    """Escaped HTML of `code` with `<span class="…">` per token, no wrapper element."""
-    lexer = lexer_for(language)
-    lexer.ensurenl = False
-    return highlight(code, lexer, HtmlFormatter(nowrap=True))
+def highlight_html(code: str, language: str, gap: Callable[[str], str] = str) -> str:
+    """Escaped HTML of `code` with a `<span class="…">` (Pygments' short class names) per token, no
+    wrapper element. Blanks join the token after them on their line: WeasyPrint draws nothing for a
+    span of blanks alone, and blanks after a line's first text pass through `gap` (the handout's
+    text-layer fix for aligned columns)."""
+    lines = []
+    for tokens in token_lines(code, language):
+        html, blanks, has_text = [], "", False
+        for token, text in tokens:
+            if text.isspace():
+                blanks += text
+                continue
+            text = (_BLANKS if has_text else _INNER_BLANKS).sub(lambda m: gap(m.group()), blanks + text)
+            css = _css_class(token)
+            html.append(f'<span class="{css}">{escape(text)}</span>' if css else str(escape(text)))
+            blanks, has_text = "", True
+        lines.append("".join(html) + blanks)
+    return "\n".join(lines)
+
+
+def _css_class(token) -> str:
+    while token not in STANDARD_TYPES:
+        token = token.parent
+    return STANDARD_TYPES[token]
+
+
+def token_lines(code: str, language: str) -> list[list[tuple[object, str]]]:
+    """Pygments tokens of `code`, line by line (no token holds a newline)."""
+    lines: list[list[tuple[object, str]]] = [[]]
+    for token, text in lexer_for(language).get_tokens(code):
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append((token, part))
+    return lines
 
 
 def highlight_runs(lines: tuple[str, ...], language: str, style: str = "default") -> list[list[tuple[str, str | None]]]:
@@ -40,17 +77,15 @@ def highlight_runs(lines: tuple[str, ...], language: str, style: str = "default"
     from pygments.styles import get_style_by_name
 
     palette = get_style_by_name(style)
-    out: list[list[tuple[str, str | None]]] = [[]]
-    for token, text in lexer_for(language).get_tokens("\n".join(lines)):
-        while not palette.styles_token(token) and token.parent is not None:
-            token = token.parent
-        color = palette.style_for_token(token)["color"]
-        for i, part in enumerate(text.split("\n")):
-            if i:
-                out.append([])
-            if part:
-                out[-1].append((part, color))
+    out = [[(text, _colour(palette, token)) for token, text in tokens]
+           for tokens in token_lines("\n".join(lines), language)]
     return out[: len(lines)] + [[] for _ in range(len(lines) - len(out))]
+
+
+def _colour(palette, token) -> str | None:
+    while not palette.styles_token(token) and token.parent is not None:
+        token = token.parent
+    return palette.style_for_token(token)["color"]
 
 
 def style_css(style: str = "default", selector: str = ".highlight") -> str:

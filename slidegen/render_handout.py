@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 
 from .anchors import heading_anchors, walk_sections
 from .errors import UsageError, warn
+from .pdf_unicode import wide_gap
 from .model import (
     Admonition, CalloutFrame, Code, CodeFrame, Deck, Image, ImageFrame, Lesson, ListBlock, Notes, Paragraph,
     Quote, Run, Section, SourcePos, Table, TableFrame, TableRow, TextFrame, ThematicBreak,
@@ -60,7 +61,6 @@ _SPACES = re.compile(r"(\s+)")
 _HANGUL_EDGE = re.compile(r"(?<=[\uac00-\ud7a3])(?=[^\s<])|(?<=[^\s>])(?=[\uac00-\ud7a3])")
 _INNER_BREAK = re.compile(r"[/\-–—?&|]\w")  # a line may break after these inside a Latin word
 _SAFE_SCHEMES = ("http", "https", "mailto")
-_ALIGNED = re.compile(r"\S {3,}\S")
 
 
 # ------------------------------------------------------------------------------------------ entry
@@ -96,7 +96,6 @@ def make_environment(folder: Path) -> Environment:
                       bytecode_cache=_bytecode_cache())
     env.filters.update(words=keep_words, pieces=inline_pieces, partial=partial_for, highlight=highlight_code,
                        row_groups=row_groups, href=safe_href, file_url=file_url, anchor=anchor_id)
-    env.tests["columns"] = has_aligned_columns
     return env
 
 
@@ -166,16 +165,8 @@ def highlight_code(block: Code | CodeFrame) -> Markup:
     text = block.text if isinstance(block, Code) else "\n".join(block.lines)
     from .highlight import highlight_html  # Pygments loads only for lessons with code
 
-    html = highlight_html(text.rstrip("\n"), block.language).rstrip("\n")
+    html = highlight_html(text.rstrip("\n"), block.language, gap=wide_gap)
     return Markup(_HANGUL_EDGE.sub(WORD_JOINER, html))
-
-
-def has_aligned_columns(block: Code) -> bool:
-    """Command output set in aligned columns (`NAME   STATUS   AGE`). Its lines get more leading in
-    the handout: with tight lines, PDF readers (poppler's pdftotext, copy and paste) take the columns
-    for text columns and read them one after another instead of row by row."""
-    # only lines short enough to stay one line on the page: a wrapped line reads best with plain leading
-    return any(len(line) <= 100 and _ALIGNED.search(line) for line in block.lines)
 
 
 def row_groups(rows: tuple[TableRow, ...]) -> list[list[TableRow]]:
@@ -273,13 +264,17 @@ def html_to_pdf(html: str, base: Path, roots: tuple[Path, ...], positions: dict[
     A refused URL is warned about at its image's position, else at `default_pos`."""
     from weasyprint import HTML
 
+    from .pdf_unicode import fix_text_layer, joiner_suffixes
+
+    suffixes = joiner_suffixes(html)
     fetcher = _make_fetcher(tuple(Path(r).resolve() for r in roots), positions, default_pos)
     quiet = _RefusedFilter(fetcher.refused)
     wp_log = logging.getLogger("weasyprint")
     wp_log.addFilter(quiet)
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # "Step 5 - …" lines
     try:
-        return HTML(string=html, base_url=Path(base).resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf()
+        return HTML(string=html, base_url=Path(base).resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf(
+            finisher=lambda _document, pdf: fix_text_layer(pdf, suffixes))
     finally:
         wp_log.removeFilter(quiet)
 

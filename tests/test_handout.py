@@ -522,3 +522,39 @@ def test_in_page_links_reach_their_headings(tmp_path):
     html = rh.render_html(parse_file(lesson), None, TEMPLATES)
     assert 'id="문장-요약"' in html and 'href="#문장-요약"' in html
     assert 'href="#missing"' not in html and "nowhere" in html
+
+
+def test_emoji_joiners_survive_in_the_text_layer(tmp_path):
+    """Pango draws U+FE0F and ZWJ as empty glyphs; the text layer must still carry them so that a
+    student who copies or searches '⚠️' or '🧑‍🔬' finds it."""
+    lesson = write_lesson(tmp_path, "emoji.md", "## ⚠️ 주의\n\n🧑\u200d🔬 연구자와 ⚙️ 설정, 그리고 다시 ⚠️.\n\n"
+                          "Bare ✂ here and ✂️ there.\n")
+    text = subprocess.run(["pdftotext", str(render_to(tmp_path / "emoji.pdf", lesson)), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    assert "⚠\ufe0f 주의" in text and "🧑\u200d🔬" in text and "⚙\ufe0f" in text
+    assert "Bare ✂ here" in text  # one glyph, two spellings: left as drawn, never a joiner added
+
+
+def test_joiner_suffixes_only_where_every_occurrence_agrees():
+    from slidegen.pdf_unicode import joiner_suffixes
+
+    assert joiner_suffixes("⚠️ a ⚠️ 🧑\u200d🔬 ✂ ✂️") == {"⚠": "\ufe0f", "🧑": "\u200d"}
+
+
+ALIGNED = ("```yaml\nmodel:\n    provider: openai          # openai, anthropic\n    name: gpt-4-turbo\n"
+           "    endpoint: \"\"              # 커스텀 엔드포인트\n```\n\n"
+           "```hcl\nenable_ingress_nginx = true      # Ingress\nenable_jupyterhub    = true      # Notebooks\n```\n")
+
+
+def test_aligned_code_reads_row_by_row_with_its_spaces(tmp_path):
+    """poppler takes a gap wider than 1.5 em for a column gutter; code gaps are set so that each line
+    still reads whole, with its spaces, and its columns stay aligned on the page."""
+    pdf = render_to(tmp_path / "aligned.pdf", write_lesson(tmp_path, "aligned.md", "## Config\n\n" + ALIGNED))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    for line in ("    provider: openai          # openai, anthropic", 'endpoint: ""              # 커스텀 엔드포인트',
+                 "enable_ingress_nginx = true      # Ingress", "enable_jupyterhub    = true      # Notebooks"):
+        assert line.strip() in text
+    with pdfplumber.open(pdf) as doc:
+        words = [w for page in doc.pages for w in page.extract_words()]
+    hashes = sorted({round(w["x0"], 1) for w in words if w["text"] == "#"})
+    assert len(hashes) == 2, hashes  # one comment column per block

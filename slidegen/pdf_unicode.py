@@ -1,0 +1,70 @@
+"""The handout's text layer: what a PDF reader copies, searches and extracts must be the lesson's text.
+
+WeasyPrint maps every glyph of the PDF to the characters of its cluster, one mapping per glyph for the
+whole file. Two things get lost that way, and are put back here by rewriting the ToUnicode maps in a
+WeasyPrint `finisher` step:
+
+- Emoji joiners. Pango gives U+FE0F (emoji presentation) and U+200D (zero-width joiner) an empty glyph
+  of their own, which maps to nothing, so '⚠️' reads '⚠' and '🧑‍🔬' reads '🧑🔬'. A character's mapping is
+  extended only when every occurrence of that character in the document carries the same joiners.
+- Aligned code. Readers built on poppler (pdftotext, Evince, Okular) skip space glyphs and take a gap
+  wider than 1.5 em for a column gutter, so `name    = value    # note` set in aligned columns is read
+  column by column. `wide_gap` sets each pair of spaces inside a code line as one EM SPACE, which is two
+  columns wide in a CJK monospace face, and the code font's EM SPACE glyph maps back to two spaces: a
+  glyph that stands for two characters is read as part of the line, so the line reads whole, spaces kept.
+"""
+from __future__ import annotations
+
+import re
+
+JOINERS = "\ufe0f\u200d"
+GAP = "\u2003"  # EM SPACE: two columns of a CJK monospace face
+_JOINED = re.compile(f"([^{JOINERS}])[{JOINERS}]")
+_CMAP_START = b"/CIDInit /ProcSet findresource begin"
+_BFCHAR = re.compile(rb"<([0-9a-f]{2,4})> <([0-9a-f]+)>")
+
+
+# ------------------------------------------------------------------------------------------ HTML side
+
+
+def joiner_suffixes(text: str) -> dict[str, str]:
+    """{character: the joiners that follow it at every one of its occurrences in `text`}."""
+    suffixes = {}
+    for char in {m.group(1) for m in _JOINED.finditer(text)}:
+        found = set(re.findall(re.escape(char) + f"([{JOINERS}]*)", text))
+        if len(found) == 1:
+            suffixes[char] = found.pop()
+    return suffixes
+
+
+def wide_gap(blanks: str) -> str:
+    """A run of spaces inside a code line, set as GAPs (a space left over stays a space)."""
+    return GAP * (len(blanks) // 2) + " " * (len(blanks) % 2)
+
+
+# ------------------------------------------------------------------------------------------ PDF side
+
+
+def fix_text_layer(pdf, suffixes: dict[str, str]) -> None:
+    """Rewrite the ToUnicode maps of a pydyf PDF: joiners from `suffixes`, code gaps as two spaces."""
+    mono = {font.get("ToUnicode") for font in pdf.objects
+            if isinstance(font, dict) and font.get("Type") == "/Font" and "Mono" in str(font.get("BaseFont"))}
+    for obj in pdf.objects:
+        lines = getattr(obj, "stream", None)
+        if isinstance(lines, list) and lines and lines[0] == _CMAP_START:
+            gaps = obj.reference in mono
+            obj.stream = [_remapped(line, suffixes, gaps) for line in lines]
+
+
+def _remapped(line, suffixes: dict[str, str], gaps: bool):
+    match = _BFCHAR.fullmatch(line) if isinstance(line, bytes) else None
+    if not match:
+        return line
+    text = bytes.fromhex(match.group(2).decode()).decode("utf-16-be", errors="replace")
+    if gaps and text == GAP:
+        mapped = "  "
+    elif text in suffixes:
+        mapped = text + suffixes[text]
+    else:
+        return line
+    return b"<" + match.group(1) + b"> <" + mapped.encode("utf-16-be").hex().encode() + b">"
