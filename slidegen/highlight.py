@@ -41,16 +41,20 @@ def highlight_html(code: str, language: str, gap: Callable[[str], str] = str) ->
     text-layer fix for aligned columns)."""
     lines = []
     for tokens in token_lines(code, language):
-        html, blanks, has_text = [], "", False
+        spans: list[list[str]] = []  # [css class, text], neighbours of one class merged
+        blanks = ""
         for token, text in tokens:
             if text.isspace():
                 blanks += text
                 continue
-            text = (_BLANKS if has_text else _INNER_BLANKS).sub(lambda m: gap(m.group()), blanks + text)
-            css = _css_class(token)
-            html.append(f'<span class="{css}">{escape(text)}</span>' if css else str(escape(text)))
-            blanks, has_text = "", True
-        lines.append("".join(html) + blanks)
+            text = (_BLANKS if spans else _INNER_BLANKS).sub(lambda m: gap(m.group()), blanks + text)
+            css, blanks = _css_class(token), ""
+            if spans and spans[-1][0] == css:
+                spans[-1][1] += text
+            else:
+                spans.append([css, text])
+        lines.append("".join(f'<span class="{css}">{escape(text)}</span>' if css else str(escape(text))
+                             for css, text in spans) + blanks)
     return "\n".join(lines)
 
 
