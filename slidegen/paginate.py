@@ -249,6 +249,7 @@ class Flow:
         self.gap = metrics.sp["frame_gap"]
         self.pages: list[_Page] = [self._new_page()]
         self.lead_in = False  # the text just placed introduces the next item: do not move that item away
+        self.grow_code = False  # code that fits whole where it stands may take a larger size
         self.warnings: dict[tuple[str, str], None] = {}  # reported once, for the flow that is kept
 
     def warn(self, pos, message: str) -> None:
@@ -410,47 +411,60 @@ def _take_paras(paras: list[TextPara], fits) -> list[TextPara]:
 
 def code_size(m: Metrics, code: Code, width: float, sizes: tuple[float, ...]) -> float:
     """The largest code size at which the longest line needs no wrapping (else the smallest)."""
-    avail = m.usable(width - 2 * m.sp["box_pad"])
+    return next((size for size in sizes if code_fits_unwrapped(m, code, width, size)), sizes[-1])
+
+
+def code_fits_unwrapped(m: Metrics, code: Code, width: float, size: float) -> bool:
     longest = max((m.natural_width([Piece(line, m.mono)], 1.0) for line in code.lines), default=0.0)
-    for size in sizes:
-        if longest * size <= avail:
-            return size
-    return sizes[-1]
+    return longest * size <= m.usable(width - 2 * m.sp["box_pad"])
 
 
 def add_code(flow: Flow, code: Code) -> None:
-    m, pad = flow.m, flow.m.sp["box_pad"]
     if not code.lines:
         return
+    m = flow.m
     size = code_size(m, code, flow.area.w, m.theme.sizes_of("code"))
-    avail = m.usable(flow.area.w - 2 * pad)
-    lh = line_height(m.mono, size)
-    counts = [m.wrap([Piece(line, m.mono)], avail, size).lines for line in code.lines]
-    title_h = lh if code.title else 0.0
-
-    def height(n_lines: int, first: bool) -> float:
-        return sum(counts[start: start + n_lines]) * lh + 2 * pad + 2 * m.sp["inset_y"] + (title_h if first else 0)
-
-    start = 0
-    total = len(code.lines)
-    if flow.should_move(height(total, True)):
+    avail = m.usable(flow.area.w - 2 * m.sp["box_pad"])
+    counts = [m.wrap([Piece(line, m.mono)], avail, size).lines for line in code.lines]  # wrapped lines
+    if flow.should_move(code_height(m, code, counts, size, 0)):
         flow.next_page()
-    while start < total:
-        room = flow.free_height()
-        n = 0
-        while start + n < total and height(n + 1, start == 0) <= room:
+    bigger = grown_code_size(flow, code, size) if flow.grow_code else size
+    if bigger != size:
+        size, counts = bigger, [1] * len(code.lines)
+    start = 0
+    while start < len(counts):
+        room, n = flow.free_height(), 0
+        while start + n < len(counts) and code_height(m, code, counts[start: start + n + 1], size, start) <= room:
             n += 1
-        if n < min(3, total - start) and not flow.page.empty:
+        if n < min(3, len(counts) - start) and not flow.page.empty:
             flow.next_page()
             continue
         n = max(n, 1)
-        lines = code.lines[start: start + n]
-        title = code.title if start == 0 else None
+        lines, title = code.lines[start: start + n], (code.title if start == 0 else None)
         flow.place(lambda box, ls=lines, t=title: CodeFrame(ls, code.language, box, size, code.pos, t),
-                   height(n, start == 0))
+                   code_height(m, code, counts[start: start + n], size, start))
         start += n
-        if start < total:
+        if start < len(counts):
             flow.next_page()
+
+
+def code_height(m: Metrics, code: Code, counts: list[int], size: float, start: int) -> float:
+    """The height of a code box whose lines take `counts` lines each, from line `start` of the block
+    (the block's title sits on its first box)."""
+    lh = line_height(m.mono, size)
+    title = lh if code.title and start == 0 else 0.0
+    return sum(counts) * lh + title + 2 * m.sp["box_pad"] + 2 * m.sp["inset_y"]
+
+
+def grown_code_size(flow: Flow, code: Code, size: float) -> float:
+    """A larger reading size (`code_grow`) for a block that fits whole, unwrapped, where it stands:
+    code read from the back of a room gains (`with_grown_code` keeps it only when no slide is added)."""
+    m, room = flow.m, flow.free_height()
+    for bigger in m.theme.sizes_of("code_grow"):
+        if bigger > size and code_fits_unwrapped(m, code, flow.area.w, bigger) and \
+                code_height(m, code, [1] * len(code.lines), bigger, 0) <= room:
+            return bigger
+    return size
 
 
 # ------------------------------------------------------------------------------------- tables
@@ -665,8 +679,9 @@ def place_lead_in(flow: Flow, group: TextGroup, following: FlowItem, area: Box, 
     flow.lead_in = True
 
 
-def flow_items(m: Metrics, items: list[FlowItem], area: Box, size: float, image_text) -> Flow:
+def flow_items(m: Metrics, items: list[FlowItem], area: Box, size: float, image_text, grow_code: bool = False) -> Flow:
     flow = Flow(m, area, size)
+    flow.grow_code = grow_code
     for item, following in zip(items, items[1:] + [None]):
         if isinstance(item, TextGroup) and item.keep_with_next and following is not None \
                 and not isinstance(following, (TextGroup, Notes, PageBreak)):
@@ -696,11 +711,21 @@ def best_flow(m: Metrics, items: list[FlowItem], area: Box, image_text) -> Flow:
     size is flowed first (it sets the target), then sizes from the largest down until one meets it."""
     sizes = m.theme.sizes_of("body")
     smallest = flow_items(m, items, area, sizes[-1], image_text)
+    best = smallest
     for size in sizes[:-1]:
         flow = flow_items(m, items, area, size, image_text)
         if len(flow.pages) <= len(smallest.pages):
-            return flow
-    return smallest
+            best = flow
+            break
+    return with_grown_code(m, items, area, best, image_text)
+
+
+def with_grown_code(m: Metrics, items: list[FlowItem], area: Box, flow: Flow, image_text) -> Flow:
+    """The flow again with code at its larger reading sizes, kept only when it needs no more slides."""
+    if "code_grow" not in m.theme.sizes or not any(isinstance(item, Code) for item in items):
+        return flow
+    grown = flow_items(m, items, area, flow.size, image_text, grow_code=True)
+    return grown if len(grown.pages) <= len(flow.pages) else flow
 
 
 def layout_of(frames: list[Frame]) -> Layout:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from slidegen.model import Layout, TableFrame, TextFrame, plain_text
+from slidegen.model import CodeFrame, Layout, TableFrame, TextFrame, plain_text
 from slidegen.paginate import paginate
 from slidegen.parse import parse_file
 from slidegen.theme import load_theme
@@ -135,3 +135,14 @@ def test_deck_strings_render_alike_with_and_without_jinja():
     for key, template in theme.strings.items():
         expected = Environment(undefined=StrictUndefined).from_string(template).render(**values)
         assert theme.text(key, **values) == expected, key
+
+
+def test_code_takes_a_larger_reading_size_only_without_a_slide_more(tmp_path):
+    short = "```python\nprint('hello')\nx = 1\n```\n"
+    long_lines = "\n".join(f"value_{i} = compute({i})" for i in range(60))
+    lesson = tmp_path / "t.md"
+    lesson.write_text(f"## Short\n\n{short}\n## Long\n\n```python\n{long_lines}\n```\n", encoding="utf-8")
+    deck = deck_of(lesson)
+    codes = [(plain_text(s.title), f.size_pt) for s in deck.slides for f in s.frames if isinstance(f, CodeFrame)]
+    assert codes[0] == ("Short", 20.0)  # fits whole where it stands: the largest `code_grow` size
+    assert {size for title, size in codes[1:]} == {16.0}  # split over slides: the plain code size
