@@ -154,6 +154,7 @@ class Section:
     pos: SourcePos
     blocks: tuple[Block, ...] = ()
     subsections: tuple["Section", ...] = ()
+    anchor: str | None = None  # an id the lesson gives the heading ({#id}, {/*id*/}, [[id]])
 
     @property
     def title_text(self) -> str:

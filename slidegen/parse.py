@@ -40,7 +40,9 @@ _JSX_EXPR = re.compile(r"\{/\*.*?\*/\}|\{[^{}<>]*\}", re.S)
 _IMG_ONLY = re.compile(r"^(\s*<img\b[^<>]*>\s*)+$", re.I)
 _IMG_TAG = re.compile(r"<img\b([^<>]*)>", re.I)
 _JSX_OPEN = re.compile(r"^\s*</?([A-Z][\w.]*)")
-_HEADING_ID = re.compile(r"^(#{1,6}[ \t].*?)[ \t]*(\{#[^}]*\}|\{/\*.*?\*/\})[ \t]*$", re.M)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A heading's own id: `{#id}` (Docusaurus), `{/*id*/}` (MDX comment, react.dev), `[[id]]` (Hugging Face).
+_HEADING_ID = re.compile(r"^(#{1,6}[ \t].*?)[ \t]*(?:\{#([^}]*)\}|\{/\*(.*?)\*/\}|\[\[([^\]\n]*)\]\])[ \t]*$", re.M)
 _REFUSED_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([a-zA-Z][\w+.-]*:[^)\s>]*)")
 _TASK = re.compile(r"^\[([ xX])\]\s+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -101,6 +103,7 @@ class _Heading:
     runs: Inline
     pos: SourcePos
     blocks: list[Block] = field(default_factory=list)
+    anchor: str | None = None
 
 
 class _LessonParser:
@@ -109,6 +112,7 @@ class _LessonParser:
         self.lesson_dir = lesson_dir
         self.content_root = content_root
         self.lines: list[str] = []
+        self.heading_ids: dict[int, str] = {}
 
     def pos(self, node: SyntaxTreeNode | None) -> SourcePos:
         line = node.map[0] + 1 if node is not None and node.map else 1
@@ -116,8 +120,23 @@ class _LessonParser:
 
     # -- whole lesson
 
+    def take_heading_ids(self, text: str) -> str:
+        """The text without heading ids, which are not text; each id is kept by its line for the heading.
+        A line inside a code fence is code, whatever it looks like."""
+        self.heading_ids = {}
+        code = fenced_lines(text)
+
+        def take(match: re.Match) -> str:
+            line = text.count("\n", 0, match.start()) + 1
+            if line in code:
+                return match.group(0)
+            self.heading_ids[line] = next(g for g in match.groups()[1:] if g is not None).strip()
+            return match.group(1)
+
+        return _HEADING_ID.sub(take, text)
+
     def parse(self, text: str, path: Path) -> Lesson:
-        text = _HEADING_ID.sub(r"\1", text)  # `{#id}` / `{/*id*/}` heading anchors are not text
+        text = self.take_heading_ids(text)
         self.lines = text.split("\n")
         tree = SyntaxTreeNode(_MD.parse(text))
         meta: dict = {}
@@ -127,7 +146,9 @@ class _LessonParser:
             if node.type == "front_matter":
                 meta = self.front_matter(node)
             elif node.type == "heading":
-                headings.append(_Heading(int(node.tag[1]), self.heading_runs(node), self.pos(node)))
+                pos = self.pos(node)
+                headings.append(_Heading(int(node.tag[1]), self.heading_runs(node), pos,
+                                         anchor=self.heading_ids.get(pos.line) or None))
             else:
                 target = headings[-1].blocks if headings else preamble
                 target.extend(self.blocks(node))
@@ -544,6 +565,22 @@ class _TextExtractor(HTMLParser):
 # ------------------------------------------------------------------------------------------ helpers
 
 
+def fenced_lines(text: str) -> set[int]:
+    """Numbers of the lines that open, hold or close a top-level code fence."""
+    inside, found = "", set()
+    for number, line in enumerate(text.split("\n"), 1):
+        fence = _FENCE.match(line)
+        if inside:
+            found.add(number)
+            if fence and fence.group(1)[0] == inside[0] and len(fence.group(1)) >= len(inside) \
+                    and not line[fence.end():].strip():
+                inside = ""
+        elif fence:
+            inside = fence.group(1)
+            found.add(number)
+    return found
+
+
 def _nest(headings: list[_Heading]) -> tuple[Section, ...]:
     """Flat headings → a tree of sections by level."""
 
@@ -553,7 +590,7 @@ def _nest(headings: list[_Heading]) -> tuple[Section, ...]:
         while i < len(headings) and headings[i].level > parent_level:
             head = headings[i]
             children, i = build(i + 1, head.level)
-            out.append(Section(head.level, head.runs, head.pos, tuple(head.blocks), tuple(children)))
+            out.append(Section(head.level, head.runs, head.pos, tuple(head.blocks), tuple(children), head.anchor))
         return out, i
 
     sections, _ = build(0, -1)

@@ -558,3 +558,12 @@ def test_aligned_code_reads_row_by_row_with_its_spaces(tmp_path):
         words = [w for page in doc.pages for w in page.extract_words()]
     hashes = sorted({round(w["x0"], 1) for w in words if w["text"] == "#"})
     assert len(hashes) == 2, hashes  # one comment column per block
+
+
+def test_links_reach_headings_by_their_own_ids(tmp_path):
+    lesson = tmp_path / "ids.md"
+    lesson.write_text("## 설정 {#setup}\n\n본문.\n\n## Other[[other]]\n\n[설정으로](#setup), [other](#other).\n",
+                      encoding="utf-8")
+    html = rh.render_html(parse_file(lesson), None, TEMPLATES)
+    assert 'id="setup"' in html and 'href="#setup"' in html and 'id="other"' in html and 'href="#other"' in html
+    assert "{#setup}" not in html and "[[other]]" not in html

@@ -184,3 +184,16 @@ def test_corpus_lesson_parses_with_positioned_warnings(path, caplog):
     assert lesson.title
     for message in caplog.messages:
         assert re.match(rf"{re.escape(str(path))}:\d+: warning: ", message), message
+
+
+def test_heading_ids_are_anchors_not_text():
+    """`{#id}` (Docusaurus), `{/*id*/}` (react.dev's MDX) and `[[id]]` (Hugging Face) name a heading;
+    they are left out of its text and become its anchor. In a code fence they are code."""
+    lesson = parse_text("# T\n\n## Custom {#my-id}\n\n## 모의 시안 {/*start-with-the-mockup*/}\n\n"
+                        "## Welcome to the Course![[welcome]]\n\n```bash\n# comment {#x}\n# see [[wiki]]\n```\n\n"
+                        "## Plain\n", Path("t.md"))
+    assert [(s.title_text, s.anchor) for s in lesson.sections] == [
+        ("Custom", "my-id"), ("모의 시안", "start-with-the-mockup"), ("Welcome to the Course!", "welcome"),
+        ("Plain", None)]
+    code = lesson.sections[2].blocks[0]
+    assert isinstance(code, Code) and code.text == "# comment {#x}\n# see [[wiki]]\n"
