@@ -59,6 +59,12 @@ def open_master(master: Path) -> Presentation:
     return prs
 
 
+def written_number(marker: str) -> bool:
+    """A list number PowerPoint cannot count from (its numbering runs 1 to 32767, a lesson's may
+    start at 0): written as text in the marker's place instead."""
+    return bool(re.fullmatch(r"\d+\.", marker)) and not 1 <= int(marker[:-1]) <= 32767
+
+
 class DeckWriter:
     def __init__(self, deck: Deck, theme: Theme, master: Path):
         self.deck = deck
@@ -261,6 +267,8 @@ class DeckWriter:
             p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
             indent = self.indent(para)
             self.set_paragraph(p, para, indent, sp["paragraph"] if i else 0.0, size)
+            if para.marker and written_number(para.marker):
+                self.add_run(p, Run(para.marker + " "), size, **self.para_style(para))
             for run in para.runs:
                 self.add_run(p, run, size, **self.para_style(para))
 
@@ -301,7 +309,7 @@ class DeckWriter:
                 pPr.remove(old)
         line = _element("a:lnSpc", _element("a:spcPct", val="100000"))
         before = _element("a:spcBef", _element("a:spcPts", val=str(int(round(space_before * 100)))))
-        if marker is None:
+        if marker is None or written_number(marker):
             bullet = [_element("a:buNone")]
         elif re.fullmatch(r"\d+\.", marker):
             bullet = [_element("a:buFont", typeface="+mj-lt"),

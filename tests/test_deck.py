@@ -13,7 +13,7 @@ from slidegen.errors import UsageError
 from slidegen.model import plain_text
 from slidegen.parse import parse_file
 
-from conftest import CONTENT_LESSON, FIXTURES, ROOT
+from conftest import CONTENT_LESSON, FIXTURES, GOOD_FIXTURES, ROOT
 
 TEMPLATES = ROOT / "templates"
 
@@ -198,3 +198,21 @@ def test_agenda_entries_jump_to_their_section_slides(content_pptx):
     targets = [agenda.part.related_part(link.get(rel)).slide.shapes.title.text
                for link in agenda._element.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}hlinkClick")]
     assert targets == [s.title_text for s in parse_file(CONTENT_LESSON).sections]
+
+
+EDGE_LESSON = ("---\ntitle: 가장자리\n---\n\n## 번호\n\n0. 영부터 세는 목록\n1. 다음\n\n## 큰 번호\n\n40000. 큰 수\n40001. 더 큰 수\n\n"
+               "## 링크와 노트\n\n[위로](#번호), [밖으로](https://example.com) 그리고 `code` **굵게** *기울임* ~~취소~~.\n\n"
+               "<!-- notes: 발표자 노트 -->\n\n---\n\n> 인용\n\n- [x] 완료\n- [ ] 할 일\n")
+
+
+def test_decks_are_valid_office_open_xml(tmp_path):
+    """PowerPoint repairs or rejects a part that breaks the ECMA-376 schemas or the Open XML SDK's rules
+    (a list numbered from 0 did); openxml-audit applies both, part by part."""
+    audit = pytest.importorskip("openxml_audit", reason="openxml-audit is a test dependency: pip install -e '.[test]'")
+    (tmp_path / "edge.md").write_text(EDGE_LESSON, encoding="utf-8")
+    lessons = [CONTENT_LESSON, tmp_path / "edge.md", *(p for p in GOOD_FIXTURES if p.suffix in (".md", ".mdx"))]
+    problems = []
+    for lesson in lessons:
+        deck = build_deck(lesson, tmp_path / "decks", TEMPLATES)
+        problems += [f"{lesson.name}: {error}" for error in audit.validate_pptx(deck).errors]
+    assert not problems, "\n".join(problems[:20])
