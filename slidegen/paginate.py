@@ -66,8 +66,14 @@ def flatten(blocks: tuple[Block, ...], level: int = 0, style: str = "body") -> l
 
 def _flatten_paragraph(block: Paragraph, level: int, style: str) -> list[FlowItem]:
     para = TextPara(block.runs, min(level, MAX_LEVEL), None, style, block.pos)
-    keep = plain_text(block.runs).rstrip().endswith(":")
-    return [TextGroup((para,), keep_with_next=keep)]
+    return [TextGroup((para,), keep_with_next=introduces_next(block.runs))]
+
+
+def introduces_next(runs: Inline) -> bool:
+    """A lead-in ("…:") or a label set all in bold (`**Step 1**`, a tab's label) belongs with what follows."""
+    text = plain_text(runs).strip()
+    visible = [run for run in runs if run.text.strip()]
+    return text.endswith(":") or (bool(visible) and len(text) <= 80 and all(run.bold for run in visible))
 
 
 def _flatten_list(block: ListBlock, level: int, style: str) -> list[FlowItem]:

@@ -40,6 +40,8 @@ _JSX_EXPR = re.compile(r"\{/\*.*?\*/\}|\{[^{}<>]*\}", re.S)
 _IMG_ONLY = re.compile(r"^(\s*<img\b[^<>]*>\s*)+$", re.I)
 _IMG_TAG = re.compile(r"<img\b([^<>]*)>", re.I)
 _JSX_OPEN = re.compile(r"^\s*</?([A-Z][\w.]*)")
+_JSX_TAG = re.compile(r"<([A-Z][\w.]*)\b([^<>]*)>")
+_ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # A heading's own id: `{#id}` (Docusaurus), `{/*id*/}` (MDX comment, react.dev), `[[id]]` (Hugging Face).
 _HEADING_ID = re.compile(r"^(#{1,6}[ \t].*?)[ \t]*(?:\{#([^}]*)\}|\{/\*(.*?)\*/\}|\[\[([^\]\n]*)\]\])[ \t]*$", re.M)
@@ -371,13 +373,15 @@ class _LessonParser:
         return out
 
     def jsx_text(self, source: str, pos: SourcePos) -> list[Block]:
-        """An MDX component: its literal text stays; one with no text in this file gets a warning."""
+        """An MDX component: its literal text stays, after the labels its tags show (a tab's `label`,
+        a box's `title`); one with no text in this file gets a warning."""
         without_expr = _JSX_EXPR.sub("", source)
         blocks = self.html_text(without_expr, pos)
         if not blocks and _is_whole_component(source):
             name = _JSX_OPEN.match(source).group(1)
             warn(pos, f"component <{name}> has no text in this file; it is left out")
-        return blocks
+        labels = [_component_label(tag.group(1), tag.group(2)) for tag in _JSX_TAG.finditer(without_expr)]
+        return [Paragraph((Run(label, bold=True),), pos) for label in labels if label] + blocks
 
     # -- inline
 
@@ -610,6 +614,15 @@ def _safe_link(href: str) -> str | None:
     """Web, mail and in-page links stay clickable; `javascript:`, `file:` and the like do not."""
     scheme = urlsplit(href).scheme.lower()
     return href if scheme in ("", "http", "https", "mailto") and href else None
+
+
+def _component_label(name: str, attributes: str) -> str:
+    """The label a component's tag shows on the page: Docusaurus `<TabItem label="macOS">` (its `value`
+    when it has no label), `<Admonition title="…">`; empty for any other tag."""
+    found = {m.group(1): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
+             for m in _ATTRIBUTE.finditer(attributes)}
+    label = found.get("label") or found.get("title") or (found.get("value") if name == "TabItem" else "")
+    return (label or "").strip()
 
 
 def _is_whole_component(source: str) -> bool:

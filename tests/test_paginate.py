@@ -146,3 +146,16 @@ def test_code_takes_a_larger_reading_size_only_without_a_slide_more(tmp_path):
     codes = [(plain_text(s.title), f.size_pt) for s in deck.slides for f in s.frames if isinstance(f, CodeFrame)]
     assert codes[0] == ("Short", 20.0)  # fits whole where it stands: the largest `code_grow` size
     assert {size for title, size in codes[1:]} == {16.0}  # split over slides: the plain code size
+
+
+def test_a_bold_label_stays_with_what_follows(tmp_path):
+    """Whatever room the text above leaves, a bold label (`**macOS**`) is never the last line of a slide
+    whose code starts on the next one."""
+    for count in range(4, 16):
+        filler = "\n\n".join(f"문단 {i}은 슬라이드를 채우는 설명입니다." for i in range(count))
+        lesson = tmp_path / f"t{count}.md"
+        lesson.write_text(f"## T\n\n{filler}\n\n**macOS**\n\n```bash\nbrew install python\nbrew upgrade\n```\n",
+                          encoding="utf-8")
+        holder = next(s for s in deck_of(lesson).slides if any(isinstance(f, CodeFrame) for f in s.frames))
+        texts = [plain_text(p.runs) for f in holder.frames if isinstance(f, TextFrame) for p in f.paras]
+        assert "macOS" in texts, count

@@ -197,3 +197,15 @@ def test_heading_ids_are_anchors_not_text():
         ("Plain", None)]
     code = lesson.sections[2].blocks[0]
     assert isinstance(code, Code) and code.text == "# comment {#x}\n# see [[wiki]]\n"
+
+
+def test_component_labels_are_shown_in_bold_before_their_content():
+    """A Docusaurus tab's label (its value when it has none) and a box component's title are text the
+    page shows; the paginator keeps such a bold label with what follows it."""
+    lesson = parse_text("## 설치\n\n<Tabs>\n  <TabItem value=\"mac\" label=\"macOS\" default>\n\n맥은 brew.\n\n"
+                        "  </TabItem>\n  <TabItem value=\"linux\">\n\n리눅스는 apt.\n\n  </TabItem>\n</Tabs>\n\n"
+                        "<Admonition type=\"tip\" title=\"알아두기\">\n상자 안의 글.\n</Admonition>\n", Path("t.mdx"))
+    paras = [b for b in lesson.sections[0].blocks if isinstance(b, Paragraph)]
+    assert [(plain_text(p.runs), all(r.bold for r in p.runs)) for p in paras] == [
+        ("macOS", True), ("맥은 brew.", False), ("linux", True), ("리눅스는 apt.", False),
+        ("알아두기", True), ("상자 안의 글.", False)]
