@@ -127,12 +127,14 @@ class _LessonParser:
         A line inside a code fence is code, whatever it looks like."""
         self.heading_ids = {}
         code = fenced_lines(text)
+        counted = [0, 1]  # offset, line number there: matches come in order, so lines are counted once
 
         def take(match: re.Match) -> str:
-            line = text.count("\n", 0, match.start()) + 1
-            if line in code:
+            counted[1] += text.count("\n", counted[0], match.start())
+            counted[0] = match.start()
+            if counted[1] in code:
                 return match.group(0)
-            self.heading_ids[line] = next(g for g in match.groups()[1:] if g is not None).strip()
+            self.heading_ids[counted[1]] = next(g for g in match.groups()[1:] if g is not None).strip()
             return match.group(1)
 
         return _HEADING_ID.sub(take, text)
