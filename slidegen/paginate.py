@@ -255,7 +255,7 @@ class Flow:
         self.gap = metrics.sp["frame_gap"]
         self.pages: list[_Page] = [self._new_page()]
         self.lead_in = False  # the text just placed introduces the next item: do not move that item away
-        self.grow_code = False  # code that fits whole where it stands may take a larger size
+        self.grow = False  # the item being placed may take a larger size if it fits whole where it stands
         self.warnings: dict[tuple[str, str], None] = {}  # reported once, for the flow that is kept
 
     def warn(self, pos, message: str) -> None:
@@ -434,7 +434,7 @@ def add_code(flow: Flow, code: Code) -> None:
     counts = [m.wrap([Piece(line, m.mono)], avail, size).lines for line in code.lines]  # wrapped lines
     if flow.should_move(code_height(m, code, counts, size, 0)):
         flow.next_page()
-    bigger = grown_code_size(flow, code, size) if flow.grow_code else size
+    bigger = grown_code_size(flow, code, size) if flow.grow else size
     if bigger != size:
         size, counts = bigger, [1] * len(code.lines)
     start = 0
@@ -464,9 +464,9 @@ def code_height(m: Metrics, code: Code, counts: list[int], size: float, start: i
 
 def grown_code_size(flow: Flow, code: Code, size: float) -> float:
     """A larger reading size (`code_grow`) for a block that fits whole, unwrapped, where it stands:
-    code read from the back of a room gains (`with_grown_code` keeps it only when no slide is added)."""
+    code read from the back of a room gains (`with_grown_sizes` keeps it only when no slide is added)."""
     m, room = flow.m, flow.free_height()
-    for bigger in m.theme.sizes_of("code_grow"):
+    for bigger in m.theme.sizes_of("code_grow") if "code_grow" in m.theme.sizes else ():
         if bigger > size and code_fits_unwrapped(m, code, flow.area.w, bigger) and \
                 code_height(m, code, [1] * len(code.lines), bigger, 0) <= room:
             return bigger
@@ -560,6 +560,8 @@ def add_table(flow: Flow, table: Table) -> None:
         fit = fit_table(m, table, flow.area.w, sizes, flow.area.h)  # else whole on the next slide
         if flow.should_move(sum(fit.heights)):
             flow.next_page()
+    if flow.grow:
+        fit = grown_table_fit(flow, table, fit)
     if fit.too_wide:
         flow.warn(table.pos, f"table is too wide for the slide even at {fit.size:g} pt; long words are broken inside cells")
     header_h, heights = fit.heights[0], fit.heights[1:]
@@ -578,6 +580,16 @@ def add_table(flow: Flow, table: Table) -> None:
         _place_table_piece(flow, table, fit, taken)
         if groups:
             flow.next_page()
+
+
+def grown_table_fit(flow: Flow, table: Table, fit: TableFit) -> TableFit:
+    """A larger reading size (`table_grow`) for a table that fits whole where it stands, no word broken."""
+    sizes = tuple(s for s in flow.m.theme.sizes_of("table_grow") if s > fit.size) if "table_grow" in flow.m.theme.sizes else ()
+    for size in sizes:
+        bigger = fit_table(flow.m, table, flow.area.w, (size,), flow.free_height())
+        if not bigger.too_wide and sum(bigger.heights) <= flow.free_height():
+            return bigger
+    return fit
 
 
 def _split_oversized(groups: list[list[int]], heights, room: float) -> list[list[int]]:
@@ -685,10 +697,12 @@ def place_lead_in(flow: Flow, group: TextGroup, following: FlowItem, area: Box, 
     flow.lead_in = True
 
 
-def flow_items(m: Metrics, items: list[FlowItem], area: Box, size: float, image_text, grow_code: bool = False) -> Flow:
+def flow_items(m: Metrics, items: list[FlowItem], area: Box, size: float, image_text,
+               grow: frozenset[int] = frozenset()) -> Flow:
+    """`grow`: the indexes of the code blocks and tables that may take a larger reading size."""
     flow = Flow(m, area, size)
-    flow.grow_code = grow_code
-    for item, following in zip(items, items[1:] + [None]):
+    for index, (item, following) in enumerate(zip(items, items[1:] + [None])):
+        flow.grow = index in grow
         if isinstance(item, TextGroup) and item.keep_with_next and following is not None \
                 and not isinstance(following, (TextGroup, Notes, PageBreak)):
             place_lead_in(flow, item, following, area, size)
@@ -723,15 +737,39 @@ def best_flow(m: Metrics, items: list[FlowItem], area: Box, image_text) -> Flow:
         if len(flow.pages) <= len(smallest.pages):
             best = flow
             break
-    return with_grown_code(m, items, area, best, image_text)
+    return with_grown_sizes(m, items, area, best, image_text)
 
 
-def with_grown_code(m: Metrics, items: list[FlowItem], area: Box, flow: Flow, image_text) -> Flow:
-    """The flow again with code at its larger reading sizes, kept only when it needs no more slides."""
-    if "code_grow" not in m.theme.sizes or not any(isinstance(item, Code) for item in items):
+def with_grown_sizes(m: Metrics, items: list[FlowItem], area: Box, flow: Flow, image_text) -> Flow:
+    """The flow with code blocks and tables at their larger reading sizes (`code_grow`, `table_grow`)
+    where that needs no more slides and leaves each slide's code (and tables) one size: all of them
+    at once if that works, else one at a time in reading order."""
+    candidates = [index for index, item in enumerate(items) if isinstance(item, (Code, Table))]
+    if not candidates:
         return flow
-    grown = flow_items(m, items, area, flow.size, image_text, grow_code=True)
-    return grown if len(grown.pages) <= len(flow.pages) else flow
+
+    def acceptable(trial: Flow) -> bool:
+        return len(trial.pages) <= len(flow.pages) and sizes_agree_per_slide(trial)
+
+    every = flow_items(m, items, area, flow.size, image_text, frozenset(candidates))
+    if acceptable(every) or len(candidates) == 1:
+        return every if acceptable(every) else flow
+    allowed: frozenset[int] = frozenset()
+    best = flow
+    for index in candidates:
+        trial = flow_items(m, items, area, flow.size, image_text, allowed | {index})
+        if acceptable(trial):
+            allowed, best = allowed | {index}, trial
+    return best
+
+
+def sizes_agree_per_slide(flow: Flow) -> bool:
+    """On any one slide, all code is one size and all tables are one size."""
+    for page in flow.pages:
+        for kind in (CodeFrame, TableFrame):
+            if len({frame.size_pt for frame in page.frames if isinstance(frame, kind)}) > 1:
+                return False
+    return True
 
 
 def layout_of(frames: list[Frame]) -> Layout:

@@ -159,3 +159,15 @@ def test_a_bold_label_stays_with_what_follows(tmp_path):
         holder = next(s for s in deck_of(lesson).slides if any(isinstance(f, CodeFrame) for f in s.frames))
         texts = [plain_text(p.runs) for f in holder.frames if isinstance(f, TextFrame) for p in f.paras]
         assert "macOS" in texts, count
+
+
+def test_small_tables_grow_and_each_slide_keeps_one_code_size(tmp_path):
+    lesson = tmp_path / "t.md"
+    lesson.write_text("## Table\n\n| 명령 | 설명 |\n|---|---|\n| `ls` | 목록 |\n| `cd` | 이동 |\n\n"
+                      "## Two codes\n\n" + "설명 문단입니다. " * 30 + "\n\n```bash\necho one\n```\n\n```bash\necho two\n```\n",
+                      encoding="utf-8")
+    deck = deck_of(lesson)
+    tables = [f.size_pt for s in deck.slides for f in s.frames if isinstance(f, TableFrame)]
+    assert tables == [20.0]
+    for slide in deck.slides:
+        assert len({f.size_pt for f in slide.frames if isinstance(f, CodeFrame)}) <= 1
