@@ -14,6 +14,7 @@ Pure: no python-pptx here; geometry and sizes come from the `Theme`.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from .anchors import heading_anchors
@@ -52,7 +53,18 @@ class PageBreak:
     pos: SourcePos
 
 
-FlowItem = TextGroup | CalloutGroup | Table | Code | Image | PageBreak | Notes
+@dataclass(frozen=True)
+class Nested:
+    """A code block, table, picture or box inside a list item: set in from the left like the item's text."""
+    item: "FlowItem"
+    level: int
+
+
+FlowItem = TextGroup | CalloutGroup | Table | Code | Image | PageBreak | Notes | Nested
+
+
+def unwrap(item: FlowItem | None) -> FlowItem | None:
+    return item.item if isinstance(item, Nested) else item
 
 
 def flatten(blocks: tuple[Block, ...], level: int = 0, style: str = "body") -> list[FlowItem]:
@@ -87,7 +99,9 @@ def _flatten_list(block: ListBlock, level: int, style: str) -> list[FlowItem]:
                 group.extend(child.paras)
             else:
                 rest.append(child)
-        items.append(TextGroup(tuple(group)))
+        # an item's own code, table or picture follows it onto the slide, like what a lead-in introduces
+        introduces = bool(rest) and not isinstance(rest[0], (Notes, PageBreak))
+        items.append(TextGroup(tuple(group), keep_with_next=introduces))
         items.extend(rest)
     return items
 
@@ -106,11 +120,15 @@ def _flatten_admonition(block: Admonition, level: int, style: str) -> list[FlowI
     inner = flatten(block.blocks, 0, "body")
     paras = tuple(p for item in inner if isinstance(item, TextGroup) for p in item.paras)
     others = [item for item in inner if not isinstance(item, TextGroup)]
-    return [CalloutGroup(block.kind, block.title, paras, block.pos), *others]
+    return [_nested(CalloutGroup(block.kind, block.title, paras, block.pos), level), *others]
 
 
 def _flatten_self(block, level: int, style: str) -> list[FlowItem]:
-    return [block]
+    return [block if isinstance(block, Notes) else _nested(block, level)]
+
+
+def _nested(item: FlowItem, level: int) -> FlowItem:
+    return Nested(item, level) if level > 0 else item
 
 
 def _flatten_break(block: ThematicBreak, level: int, style: str) -> list[FlowItem]:
@@ -363,6 +381,17 @@ class Flow:
         page.frames.append(TextFrame(tuple(page.text), box, self.size))
         page.y = page.text_top + height
         page.text = []
+
+    @contextmanager
+    def indented(self, dx: float):
+        """Frames placed inside are set in by `dx` from the left (text above is closed first)."""
+        self.close_text()
+        area = self.area
+        self.area = Box(area.x + dx, area.y, area.w - dx, area.h)
+        try:
+            yield
+        finally:
+            self.area = area
 
     # -- notes and breaks
 
@@ -704,26 +733,34 @@ def flow_items(m: Metrics, items: list[FlowItem], area: Box, size: float, image_
     for index, (item, following) in enumerate(zip(items, items[1:] + [None])):
         flow.grow = index in grow
         if isinstance(item, TextGroup) and item.keep_with_next and following is not None \
-                and not isinstance(following, (TextGroup, Notes, PageBreak)):
-            place_lead_in(flow, item, following, area, size)
+                and not isinstance(unwrap(following), (TextGroup, Notes, PageBreak)):
+            place_lead_in(flow, item, unwrap(following), area, size)  # sets flow.lead_in for what follows
             continue
-        if isinstance(item, TextGroup):
-            flow.add_text(item)
-        elif isinstance(item, CalloutGroup):
-            add_callout(flow, item)
-        elif isinstance(item, Table):
-            add_table(flow, item)
-        elif isinstance(item, Code):
-            add_code(flow, item)
-        elif isinstance(item, Image):
-            add_image(flow, item, image_text(item))
-        elif isinstance(item, Notes):
-            flow.add_notes(item)
-        elif isinstance(item, PageBreak):
-            flow.add_break(item)
+        if isinstance(item, Nested):
+            with flow.indented(min(item.level, MAX_LEVEL) * m.sp["indent"]):
+                place_item(flow, item.item, image_text)
+        else:
+            place_item(flow, item, image_text)
         flow.lead_in = False
     flow.close_text()
     return flow
+
+
+def place_item(flow: Flow, item: FlowItem, image_text) -> None:
+    if isinstance(item, TextGroup):
+        flow.add_text(item)
+    elif isinstance(item, CalloutGroup):
+        add_callout(flow, item)
+    elif isinstance(item, Table):
+        add_table(flow, item)
+    elif isinstance(item, Code):
+        add_code(flow, item)
+    elif isinstance(item, Image):
+        add_image(flow, item, image_text(item))
+    elif isinstance(item, Notes):
+        flow.add_notes(item)
+    elif isinstance(item, PageBreak):
+        flow.add_break(item)
 
 
 def best_flow(m: Metrics, items: list[FlowItem], area: Box, image_text) -> Flow:
@@ -744,7 +781,7 @@ def with_grown_sizes(m: Metrics, items: list[FlowItem], area: Box, flow: Flow, i
     """The flow with code blocks and tables at their larger reading sizes (`code_grow`, `table_grow`)
     where that needs no more slides and leaves each slide's code (and tables) one size: all of them
     at once if that works, else one at a time in reading order."""
-    candidates = [index for index, item in enumerate(items) if isinstance(item, (Code, Table))]
+    candidates = [index for index, item in enumerate(items) if isinstance(unwrap(item), (Code, Table))]
     if not candidates:
         return flow
 

@@ -171,3 +171,17 @@ def test_small_tables_grow_and_each_slide_keeps_one_code_size(tmp_path):
     assert tables == [20.0]
     for slide in deck.slides:
         assert len({f.size_pt for f in slide.frames if isinstance(f, CodeFrame)}) <= 1
+
+
+def test_code_inside_a_list_item_is_set_in_and_stays_with_the_item(tmp_path):
+    filler = "\n\n".join(f"문단 {i}은 슬라이드를 채우는 설명입니다." for i in range(12))
+    lesson = tmp_path / "t.md"
+    lesson.write_text(f"## T\n\n{filler}\n\n1. 가상환경을 만듭니다\n\n   ```bash\n   python3 -m venv .venv\n"
+                      "   source .venv/bin/activate\n   ```\n\n```bash\necho top\n```\n", encoding="utf-8")
+    deck = deck_of(lesson)
+    codes = {f.lines[0]: (s, f) for s in deck.slides for f in s.frames if isinstance(f, CodeFrame)}
+    slide, nested = codes["python3 -m venv .venv"]
+    _, top = codes["echo top"]
+    assert nested.box.x > top.box.x and nested.box.x + nested.box.w == top.box.x + top.box.w
+    texts = [plain_text(p.runs) for f in slide.frames if isinstance(f, TextFrame) for p in f.paras]
+    assert "가상환경을 만듭니다" in texts
