@@ -61,6 +61,7 @@ _SPACES = re.compile(r"(\s+)")
 _HANGUL_EDGE = re.compile(r"(?<=[\uac00-\ud7a3])(?=[^\s<])|(?<=[^\s>])(?=[\uac00-\ud7a3])")
 _INNER_BREAK = re.compile(r"[/\-–—?&|]\w")  # a line may break after these inside a Latin word
 _SAFE_SCHEMES = ("http", "https", "mailto")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff][\ufe0f\u200d]*|[\ufe0f\u200d]")
 
 
 # ------------------------------------------------------------------------------------------ entry
@@ -94,7 +95,7 @@ def make_environment(folder: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
                       bytecode_cache=_bytecode_cache())
-    env.filters.update(words=keep_words, pieces=inline_pieces, partial=partial_for, highlight=highlight_code,
+    env.filters.update(metadata=metadata_text, words=keep_words, pieces=inline_pieces, partial=partial_for, highlight=highlight_code,
                        row_groups=row_groups, href=safe_href, file_url=file_url, anchor=anchor_id)
     return env
 
@@ -114,6 +115,14 @@ def _bytecode_cache():
 
 
 # ------------------------------------------------------------------------------------------ filters
+
+
+def metadata_text(text: str) -> str:
+    """Text for the PDF's metadata (title, subject, keywords) without characters beyond U+FFFF: poppler
+    (pdftotext, Evince) writes those as invalid UTF-8, which breaks every tool reading its output. The
+    page itself keeps them."""
+    kept = _ASTRAL.sub("", text)
+    return " ".join(kept.split())
 
 
 def partial_for(item: object) -> str | None:

@@ -322,12 +322,19 @@ def pdf_pages(path: Path) -> list[list[PdfLine]]:
     return _pdfplumber_pages(path)
 
 
+def _utf8_from_cesu8(raw: bytes) -> str:
+    """poppler writes a character beyond U+FFFF in a PDF's metadata as two UTF-8-encoded surrogates,
+    which is not UTF-8 (any PDF: ours keep such characters out of their metadata)."""
+    text = raw.decode("utf-8", "surrogatepass")
+    return text.encode("utf-16", "surrogatepass").decode("utf-16")
+
+
 def _poppler_pages(path: Path) -> list[list[PdfLine]]:
     xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], check=True, capture_output=True,
                            timeout=300).stdout
     ns = "{http://www.w3.org/1999/xhtml}"
     pages = []
-    for page in ET.fromstring(xhtml).iter(f"{ns}page"):
+    for page in ET.fromstring(_utf8_from_cesu8(xhtml)).iter(f"{ns}page"):
         height = float(page.get("height"))
         lines = []
         for number, block in enumerate(page.iter(f"{ns}block")):

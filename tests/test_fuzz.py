@@ -1,5 +1,5 @@
-"""Property: any generated lesson (headings, Korean and Latin paragraphs, lists, ragged tables, code,
-admonitions) either builds or fails with a LessonError; whenever it builds, `check` finds every item in
+"""Property: any generated lesson (headings with or without ids, Korean and Latin paragraphs, lists with
+code inside items, ragged tables, aligned code, admonitions, tabs, emoji) either builds or fails with a LessonError; whenever it builds, `check` finds every item in
 both outputs and every box holds its text.
 
 `make test` runs a few examples; `make fuzz` runs 2,000 (SLIDEGEN_FUZZ_EXAMPLES)."""
@@ -26,7 +26,7 @@ TEMPLATES = ROOT / "templates"
 KOREAN = ["생성형", "인공지능은", "데이터를", "학습하여", "새로운", "콘텐츠를", "만든다", "모델의", "성능과", "한계를",
           "이해한다", "사용자가", "질문을", "입력하면", "답변을", "생성한다", "대규모", "언어", "모델", "훈련"]
 LATIN = ["model", "data", "GPT-4", "token", "Transformer", "LLM", "API", "pipeline", "fine-tuning", "2024",
-         "(NLP)", "v3.5", "embedding", "prompt", "agent"]
+         "(NLP)", "v3.5", "embedding", "prompt", "agent", "⚠️", "🧑\u200d🔬"]
 words = st.lists(st.sampled_from(KOREAN + LATIN), min_size=2, max_size=14)
 sentence = words.map(lambda ws: " ".join(ws) + ".")
 paragraph = st.lists(sentence, min_size=1, max_size=5).map(" ".join)
@@ -61,23 +61,32 @@ def table(draw):
     return "\n".join([line(header), "|" + "---|" * columns] + [line(r) for r in rows])
 
 
-code = st.lists(st.sampled_from(["x = 1", "print('안녕')", "for i in range(10):", "    total += i",
-                                 "def f(a, b):", "    return a + b  # 합계", "kubectl get pods -n default"]),
-                min_size=1, max_size=12).map(lambda lines: "```python\n" + "\n".join(lines) + "\n```")
+CODE_LINES = ["x = 1", "print('안녕')", "for i in range(10):", "    total += i", "def f(a, b):",
+              "    return a + b  # 합계", "kubectl get pods -n default", "name     = \"eks\"    # 이름",
+              "NAME          STATUS   AGE", "## not a heading {#x}"]
+code_lines = st.lists(st.sampled_from(CODE_LINES), min_size=1, max_size=12)
+code = code_lines.map(lambda lines: "```python\n" + "\n".join(lines) + "\n```")
+step_list = st.lists(st.tuples(sentence, code_lines), min_size=1, max_size=4).map(
+    lambda steps: "\n\n".join(f"{n}. {text}\n\n   ```bash\n" + "\n".join("   " + ln for ln in lines) + "\n   ```"
+                              for n, (text, lines) in enumerate(steps, 1)))
+tabs = st.lists(st.tuples(st.sampled_from(["macOS", "Windows", "리눅스"]), paragraph), min_size=1, max_size=3).map(
+    lambda tabs: "<Tabs>\n" + "\n".join(f'  <TabItem value="t{i}" label="{label}">\n\n{text}\n\n  </TabItem>'
+                                        for i, (label, text) in enumerate(tabs)) + "\n</Tabs>")
 admonition = st.tuples(st.sampled_from(["note", "tip", "warning", "danger"]), st.sampled_from(["", "알아두기", "Careful"]),
                        paragraph).map(lambda t: f":::{t[0]} {t[1]}".rstrip() + f"\n{t[2]}\n:::")
-block = st.one_of(paragraph, bullet_list(False), bullet_list(True), table(), code, admonition)
+block = st.one_of(paragraph, bullet_list(False), bullet_list(True), table(), code, admonition, step_list, tabs)
+heading_id = st.sampled_from(["", " {#custom-id}", "[[hf-id]]", " {/*mdx-id*/}"])
 
 
 @st.composite
 def lesson(draw):
     parts = [f"---\ntitle: {' '.join(draw(words))}\n---\n"]
     for s in range(draw(st.integers(1, 3))):
-        parts.append(f"## {' '.join(draw(words))}")
+        parts.append(f"## {' '.join(draw(words))}{draw(heading_id)}")
         for _ in range(draw(st.integers(0, 2))):
             parts.append(draw(block))
         for sub in range(draw(st.integers(0, 2))):
-            parts.append(f"### {' '.join(draw(words))}")
+            parts.append(f"### {' '.join(draw(words))}{draw(heading_id)}")
             parts.extend(draw(st.lists(block, min_size=1, max_size=3)))
     return "\n\n".join(parts) + "\n"
 

@@ -567,3 +567,19 @@ def test_links_reach_headings_by_their_own_ids(tmp_path):
     html = rh.render_html(parse_file(lesson), None, TEMPLATES)
     assert 'id="setup"' in html and 'href="#setup"' in html and 'id="other"' in html and 'href="#other"' in html
     assert "{#setup}" not in html and "[[other]]" not in html
+
+
+def test_an_emoji_title_stays_on_the_page_and_out_of_the_metadata(tmp_path):
+    """poppler writes characters beyond U+FFFF of a PDF's metadata as invalid UTF-8 (CESU-8), which broke
+    every tool reading pdftotext's output; the cover still shows the emoji."""
+    from slidegen.verify import pdf_pages
+
+    lesson = write_lesson(tmp_path, "emoji-title.md", "---\ntitle: 생성형 🧑\u200d🔬 강의\n---\n\n## 하나\n\n본문.\n")
+    pdf = render_to(tmp_path / "emoji-title.pdf", lesson)
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert re.search(r"^Title:\s+생성형 강의$", info, re.M)
+    assert "🧑\u200d🔬" in pdf_text(pdf)
+    foreign = tmp_path / "foreign.pdf"  # a PDF from elsewhere, emoji in its metadata: still readable
+    from weasyprint import HTML
+    HTML(string="<title>제목 🧑‍🔬</title><p>본문 글</p>").write_pdf(foreign)
+    assert any("본문" in line.text for page in pdf_pages(foreign) for line in page)
