@@ -88,7 +88,8 @@ def render_html(lesson: Lesson, deck: Deck | None, templates: Path, layout: str 
     env.filters.update(anchor=lambda pos: anchors.get(pos, f"h{pos.line}"),
                        href=lambda href: safe_href(href, set(anchors.values())))
     return env.get_template(LAYOUTS[layout]).render(
-        lesson=lesson, deck=deck, lang=lesson.lang, tags=lesson.tags, slide_refs=slide_ranges(lesson, deck))
+        lesson=lesson, deck=deck, lang=lesson.lang, tags=lesson.tags, slide_refs=slide_ranges(lesson, deck),
+        slide_ids=first_slide_ids(deck, anchors))
 
 
 def make_environment(folder: Path) -> Environment:
@@ -211,6 +212,19 @@ def anchor_id(pos: SourcePos) -> str:
 
 
 # ------------------------------------------------------------------------------------------ slides
+
+
+def first_slide_ids(deck: Deck | None, anchors: dict[SourcePos, str]) -> dict[int, str]:
+    """{slide index: the id of the heading that slide starts}, for the first slide of each heading: in
+    the `slides` layout, in-page links (the agenda's, a lesson's own) land on that slide."""
+    ids: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, slide in enumerate(deck.slides if deck else ()):
+        anchor = anchors.get(slide.anchor) if slide.anchor is not None else None
+        if anchor and anchor not in taken:
+            ids[index] = anchor
+            taken.add(anchor)
+    return ids
 
 
 def slide_ranges(lesson: Lesson, deck: Deck | None) -> dict[SourcePos, list[tuple[int, int]]]:

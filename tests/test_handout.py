@@ -583,3 +583,16 @@ def test_an_emoji_title_stays_on_the_page_and_out_of_the_metadata(tmp_path):
     from weasyprint import HTML
     HTML(string="<title>제목 🧑‍🔬</title><p>본문 글</p>").write_pdf(foreign)
     assert any("본문" in line.text for page in pdf_pages(foreign) for line in page)
+
+
+def test_slides_layout_links_land_on_slides(tmp_path, caplog):
+    """The agenda's entries (and a lesson's own in-page links) jump to the first slide of their heading;
+    WeasyPrint has no anchor to complain about."""
+    lesson, deck, _ = lesson_and_deck(CONTENT_LESSON, TEMPLATES)
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        html = rh.render_html(lesson, deck, TEMPLATES, "slides")
+        pdf = render_to(tmp_path / "slides.pdf", lesson, deck, "slides")
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    assert targets and all(f'id="{t}"' in html for t in targets)
+    assert not [r for r in caplog.records if "No anchor" in r.getMessage()]
+    assert pdf.stat().st_size > 0
