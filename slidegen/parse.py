@@ -42,6 +42,7 @@ _IMG_TAG = re.compile(r"<img\b([^<>]*)>", re.I)
 _JSX_OPEN = re.compile(r"^\s*</?([A-Z][\w.]*)")
 _JSX_TAG = re.compile(r"<([A-Z][\w.]*)\b([^<>]*)>")
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`|<[^<>\n]*>|\]\([^)\s]*\)|https?://\S+", re.S | re.M)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # A heading's own id: `{#id}` (Docusaurus), `{/*id*/}` (MDX comment, react.dev), `[[id]]` (Hugging Face).
 _HEADING_ID = re.compile(r"^(#{1,6}[ \t].*?)[ \t]*(?:\{#([^}]*)\}|\{/\*(.*?)\*/\}|\[\[([^\]\n]*)\]\])[ \t]*$", re.M)
@@ -50,6 +51,7 @@ _TASK = re.compile(r"^\[([ xX])\]\s+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _DROPPED_TAGS = ("script", "style")
+_MEDIA_TAGS = ("iframe", "video", "audio", "embed", "object")
 
 MAX_LESSON_BYTES = 2 * 1024 * 1024  # a lesson is a few dozen KB; `--max-bytes` raises the limit
 
@@ -357,7 +359,10 @@ class _LessonParser:
         for tag in sorted(extractor.dropped):
             warn(pos, f"<{tag}> content is not lesson text and is left out")
         images = self._unique_images(extractor.images, pos)
-        return _text_paragraphs(extractor.text(), pos) + images
+        return _text_paragraphs(extractor.text(), pos) + images + [self.media_link(*m, pos) for m in extractor.media]
+
+    def media_link(self, tag: str, src: str, title: str, pos: SourcePos) -> Paragraph:
+        return Paragraph(media_runs(tag, src, title, pos), pos)
 
     def img_tags(self, source: str, pos: SourcePos) -> list[Block]:
         """`<img src=… alt=…>` lines (HTML or JSX) are pictures, like `![alt](src)`."""
@@ -376,9 +381,12 @@ class _LessonParser:
 
     def jsx_text(self, source: str, pos: SourcePos) -> list[Block]:
         """An MDX component: its literal text stays, after the labels its tags show (a tab's `label`,
-        a box's `title`); one with no text in this file gets a warning."""
+        a box's `title`); a YouTube component becomes a link to its video; one with no text in this file
+        gets a warning."""
         without_expr = _JSX_EXPR.sub("", source)
-        blocks = self.html_text(without_expr, pos)
+        videos = [self.media_link(tag.group(1), url, "", pos) for tag in _JSX_TAG.finditer(source)
+                  if (url := _youtube_url(tag.group(1), tag.group(2)))]
+        blocks = self.html_text(without_expr, pos) + videos
         if not blocks and _is_whole_component(source):
             name = _JSX_OPEN.match(source).group(1)
             warn(pos, f"component <{name}> has no text in this file; it is left out")
@@ -496,6 +504,12 @@ class _InlineCollector:
             self.images.extend(self.parser.img_tags(tag, self.pos))
         elif name and name.group(2).lower() == "a":
             self.html_anchor(tag, closing=bool(name.group(1)))
+        elif name and name.group(2).lower() in _MEDIA_TAGS and not name.group(1) and not self.skip_depth:
+            found = {m.group(1).lower(): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
+                     for m in _ATTRIBUTE.finditer(tag)}
+            for run in media_runs(name.group(2).lower(), found.get("src", "").strip(), found.get("title", "").strip(),
+                                  self.pos):
+                self.runs.append(run)
         elif name and name.group(2).lower() in _DROPPED_TAGS:
             self.skip_depth += -1 if name.group(1) else 1
             self.skip_depth = max(self.skip_depth, 0)
@@ -543,11 +557,17 @@ class _TextExtractor(HTMLParser):
         self.skipping: str | None = None
         self.dropped: set[str] = set()
         self.images: list[tuple[str, str]] = []
+        self.media: list[tuple[str, str, str]] = []  # (tag, src, title) of players a page cannot hold
 
     def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
         if tag == "img" and not self.skipping:
-            values = dict(attrs)
             self.images.append((values.get("src") or "", values.get("alt") or ""))
+        elif tag in _MEDIA_TAGS and not self.skipping:
+            self.media.append((tag, (values.get("src") or values.get("data") or "").strip(),
+                               (values.get("title") or "").strip()))
+        elif tag == "source" and self.media and not self.media[-1][1]:
+            self.media[-1] = (self.media[-1][0], (values.get("src") or "").strip(), self.media[-1][2])
         elif tag in _DROPPED_TAGS:
             self.skipping = tag
             self.dropped.add(tag)
@@ -616,6 +636,24 @@ def _safe_link(href: str) -> str | None:
     """Web, mail and in-page links stay clickable; `javascript:`, `file:` and the like do not."""
     scheme = urlsplit(href).scheme.lower()
     return href if scheme in ("", "http", "https", "mailto") and href else None
+
+
+def media_runs(tag: str, src: str, title: str, pos: SourcePos) -> tuple[Run, Run]:
+    """A video or other embedded player: a slide or a page cannot play it, so it is named ("▶ title"),
+    linked when it is on the web, with a warning."""
+    href = src if urlsplit(src).scheme in ("http", "https") else None
+    shown = f"as a link to {href}" if href else f"by name ({src})" if src else "by name"
+    warn(pos, f"<{tag}> cannot play in a deck or handout; it is shown {shown}")
+    return Run("▶ "), Run(title or src or tag, link=href)
+
+
+def _youtube_url(name: str, attributes: str) -> str:
+    """The video a `<Youtube id="…" />`-style component (Hugging Face, Docusaurus plug-ins) shows."""
+    if name.lower().replace("-", "") not in ("youtube", "liteyoutubeembed", "youtubeembed", "youtubevideo"):
+        return ""
+    found = {m.group(1): m.group(2) if m.group(2) is not None else m.group(3) for m in _ATTRIBUTE.finditer(attributes)}
+    video = (found.get("id") or found.get("videoId") or "").strip()
+    return f"https://www.youtube.com/watch?v={video}" if re.fullmatch(r"[\w-]{6,20}", video) else ""
 
 
 def _component_label(name: str, attributes: str) -> str:
@@ -738,6 +776,7 @@ def _language(meta: dict, text: str) -> str:
     declared = str(meta.get("lang") or meta.get("language") or "").lower()
     if declared:
         return "ko" if declared.startswith("ko") else "en"
-    hangul = len(_HANGUL.findall(text))
-    latin = len(_LATIN.findall(text))
+    prose = _NOT_PROSE.sub(" ", text)  # markup, code and addresses say nothing of the lesson's language
+    hangul = len(_HANGUL.findall(prose))
+    latin = len(_LATIN.findall(prose))
     return "ko" if hangul and hangul * 3 >= latin * 0.5 else "en"

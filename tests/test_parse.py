@@ -209,3 +209,20 @@ def test_component_labels_are_shown_in_bold_before_their_content():
     assert [(plain_text(p.runs), all(r.bold for r in p.runs)) for p in paras] == [
         ("macOS", True), ("맥은 brew.", False), ("linux", True), ("리눅스는 apt.", False),
         ("알아두기", True), ("상자 안의 글.", False)]
+
+
+def test_embedded_videos_become_named_links_with_a_warning(caplog):
+    text = ("## 영상\n\n<iframe src=\"https://www.youtube.com/embed/abc\" title=\"LLM 소개\"></iframe>\n\n"
+            "<video src=\"./demo.mp4\" controls></video>\n")
+    with caplog.at_level(logging.WARNING, logger="slidegen"):
+        lesson = parse_text(text, Path("v.md"))
+    paras = [b for b in lesson.sections[0].blocks if isinstance(b, Paragraph)]
+    assert [(plain_text(p.runs), p.runs[-1].link) for p in paras] == [
+        ("▶ LLM 소개", "https://www.youtube.com/embed/abc"), ("▶ ./demo.mp4", None)]
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("v.md:3:" in m and "<iframe> cannot play" in m for m in messages)
+    assert any("v.md:5:" in m and "<video>" in m for m in messages)
+    assert lesson.lang == "ko"  # the player's markup does not make a Korean lesson English
+    youtube = parse_text("## 영상\n\n<Youtube id=\"00GKzGyWFEs\" />\n", Path("y.mdx"))
+    assert [(plain_text(b.runs), b.runs[-1].link) for b in youtube.sections[0].blocks] == [
+        ("▶ https://www.youtube.com/watch?v=00GKzGyWFEs", "https://www.youtube.com/watch?v=00GKzGyWFEs")]
