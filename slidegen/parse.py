@@ -26,9 +26,9 @@ from .model import (
     Quote, Run, Section, SourcePos, Table, TableRow, ThematicBreak, plain_text,
 )
 
-ADMONITION_KINDS = ("note", "tip", "info", "caution", "warning", "danger", "important", "success",
-                    "secondary")
-_ADMONITION_INFO = re.compile(r"^\s*(%s)\b\s*(?:\[(.*)\]|(.*))$" % "|".join(ADMONITION_KINDS), re.S)
+# Docusaurus's kinds have their own colours; any other word (`:::details`, VitePress's `::: details`) makes
+# a box of the neutral kind's colours, titled by the lesson or by the word itself.
+_ADMONITION_INFO = re.compile(r"^\s*([A-Za-z][\w-]*)\b\s*(?:\[(.*)\]|(.*))$", re.S)
 _CALLOUT_MARK = re.compile(r"^\s*\[!(\w+)\]\s*")
 _BR = re.compile(r"^<br\s*/?>$", re.I)
 _ONLY_BREAKS = re.compile(r"^(\s*<br\s*/?>\s*)+$", re.I)
@@ -328,7 +328,7 @@ class _LessonParser:
 
     def admonition(self, node: SyntaxTreeNode) -> list[Block]:
         match = _ADMONITION_INFO.match(node.info or "")
-        kind = match.group(1) if match else "note"
+        kind = match.group(1).lower() if match else "note"
         raw_title = ((match.group(2) or match.group(3)) if match else "") or ""
         title = self.inline_text(raw_title.strip(), self.pos(node))
         return [Admonition(kind, title, self.children_blocks(node), self.pos(node))]

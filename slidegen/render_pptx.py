@@ -169,7 +169,8 @@ class DeckWriter:
         colors = self.theme.colors["admonition"].get(frame.kind, self.theme.colors["admonition"]["note"])
         shape = self.box_shape(pptx_slide, frame.box, colors["fill"], colors["line"], rounded=True)
         title = TextPara(frame.title, style="heading")
-        self.write_paras(shape.text_frame, (title,) + frame.paras, frame.size_pt, pad=self.theme.spacing["box_pad"])
+        self.write_paras(shape.text_frame, (title,) + frame.paras, frame.size_pt, pad=self.theme.spacing["box_pad"],
+                         heading_color=colors.get("title"))
         shape.name = f"Admonition {frame.kind}"
 
     def code_frame(self, pptx_slide, frame: CodeFrame, placeholders: list) -> None:
@@ -260,7 +261,7 @@ class DeckWriter:
 
     # -- text
 
-    def write_paras(self, tf, paras, size: float, pad: float = 0.0) -> None:
+    def write_paras(self, tf, paras, size: float, pad: float = 0.0, heading_color: str | None = None) -> None:
         self.prepare_frame(tf, pad)
         sp = self.theme.spacing
         for i, para in enumerate(paras):
@@ -269,8 +270,11 @@ class DeckWriter:
             self.set_paragraph(p, para, indent, sp["paragraph"] if i else 0.0, size)
             if para.marker and written_number(para.marker):
                 self.add_run(p, Run(para.marker + " "), size, **self.para_style(para))
+            style = self.para_style(para)
+            if heading_color and para.style == "heading":
+                style["color"] = heading_color
             for run in para.runs:
-                self.add_run(p, run, size, **self.para_style(para))
+                self.add_run(p, run, size, **style)
 
     def para_style(self, para: TextPara) -> dict:
         colors = self.theme.colors

@@ -226,3 +226,11 @@ def test_embedded_videos_become_named_links_with_a_warning(caplog):
     youtube = parse_text("## 영상\n\n<Youtube id=\"00GKzGyWFEs\" />\n", Path("y.mdx"))
     assert [(plain_text(b.runs), b.runs[-1].link) for b in youtube.sections[0].blocks] == [
         ("▶ https://www.youtube.com/watch?v=00GKzGyWFEs", "https://www.youtube.com/watch?v=00GKzGyWFEs")]
+
+
+def test_any_container_word_makes_a_box():
+    """Docusaurus's kinds have their colours; `:::details` (VitePress and others) is a box too, not
+    a paragraph of colons."""
+    lesson = parse_text("## A\n\n:::details 더 보기\n숨은 본문.\n:::\n\n:::Important\n중요.\n:::\n", Path("a.md"))
+    boxes = [b for b in lesson.sections[0].blocks if isinstance(b, Admonition)]
+    assert [(b.kind, plain_text(b.title)) for b in boxes] == [("details", "더 보기"), ("important", "")]
