@@ -495,7 +495,7 @@ def grown_code_size(flow: Flow, code: Code, size: float) -> float:
     """A larger reading size (`code_grow`) for a block that fits whole, unwrapped, where it stands:
     code read from the back of a room gains (`with_grown_sizes` keeps it only when no slide is added)."""
     m, room = flow.m, flow.free_height()
-    for bigger in m.theme.sizes_of("code_grow") if "code_grow" in m.theme.sizes else ():
+    for bigger in m.theme.sizes_of("code_grow", optional=True):
         if bigger > size and code_fits_unwrapped(m, code, flow.area.w, bigger) and \
                 code_height(m, code, [1] * len(code.lines), bigger, 0) <= room:
             return bigger
@@ -613,8 +613,7 @@ def add_table(flow: Flow, table: Table) -> None:
 
 def grown_table_fit(flow: Flow, table: Table, fit: TableFit) -> TableFit:
     """A larger reading size (`table_grow`) for a table that fits whole where it stands, no word broken."""
-    sizes = tuple(s for s in flow.m.theme.sizes_of("table_grow") if s > fit.size) if "table_grow" in flow.m.theme.sizes else ()
-    for size in sizes:
+    for size in (s for s in flow.m.theme.sizes_of("table_grow", optional=True) if s > fit.size):
         bigger = fit_table(flow.m, table, flow.area.w, (size,), flow.free_height())
         if not bigger.too_wide and sum(bigger.heights) <= flow.free_height():
             return bigger

@@ -31,7 +31,10 @@ class Theme:
         except KeyError:
             raise UsageError(f"the deck theme has no box '{name}'") from None
 
-    def sizes_of(self, name: str) -> tuple[float, ...]:
+    def sizes_of(self, name: str, optional: bool = False) -> tuple[float, ...]:
+        """The sizes (pt) a theme lists under `name`; none for a missing `optional` entry."""
+        if optional and name not in self.sizes:
+            return ()
         value = self.sizes[name]
         return tuple(float(v) for v in (value if isinstance(value, list) else [value]))
 
