@@ -52,6 +52,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _DROPPED_TAGS = ("script", "style")
 _MEDIA_TAGS = ("iframe", "video", "audio", "embed", "object")
+_BOLD_LINE = "\x02"  # marks, inside extracted HTML text, a line set in bold (a <summary>, an <h2>)
 
 MAX_LESSON_BYTES = 2 * 1024 * 1024  # a lesson is a few dozen KB; `--max-bytes` raises the limit
 
@@ -550,6 +551,7 @@ class _TextExtractor(HTMLParser):
 
     _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "details",
                    "section", "article", "ul", "ol", "table", "pre", "blockquote"}
+    _LABEL_TAGS = {"summary", "h1", "h2", "h3", "h4", "h5", "h6"}  # their line is set in bold
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -571,6 +573,8 @@ class _TextExtractor(HTMLParser):
         elif tag in _DROPPED_TAGS:
             self.skipping = tag
             self.dropped.add(tag)
+        elif tag in self._LABEL_TAGS:
+            self.parts.append("\n" + _BOLD_LINE)
         elif tag in self._BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -685,11 +689,13 @@ def _text_paragraphs(text: str, pos: SourcePos) -> list[Block]:
     lines = [" ".join(line.split()) for line in text.split("\n")]
     runs: list[Run] = []
     for line in lines:
+        bold = line.startswith(_BOLD_LINE)
+        line = line.lstrip(_BOLD_LINE).strip()
         if not line:
             continue
         if runs:
             runs.append(LINE_BREAK)
-        runs.append(Run(line))
+        runs.append(Run(line, bold=bold))
     return [Paragraph(tuple(runs), pos)] if runs else []
 
 

@@ -234,3 +234,11 @@ def test_any_container_word_makes_a_box():
     lesson = parse_text("## A\n\n:::details 더 보기\n숨은 본문.\n:::\n\n:::Important\n중요.\n:::\n", Path("a.md"))
     boxes = [b for b in lesson.sections[0].blocks if isinstance(b, Admonition)]
     assert [(b.kind, plain_text(b.title)) for b in boxes] == [("details", "더 보기"), ("important", "")]
+
+
+def test_html_summary_and_headings_are_bold_labels():
+    lesson = parse_text("## A\n\n<details>\n<summary>더 알아보기</summary>\n\n본문입니다.\n\n</details>\n\n"
+                        "<div><h3>HTML 제목</h3><p>설명 글.</p></div>\n", Path("d.md"))
+    paras = [b for b in lesson.sections[0].blocks if isinstance(b, Paragraph)]
+    assert [[(r.text, r.bold) for r in p.runs if r.text.strip()] for p in paras] == [
+        [("더 알아보기", True)], [("본문입니다.", False)], [("HTML 제목", True), ("설명 글.", False)]]
