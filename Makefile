@@ -69,7 +69,7 @@ clean:
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "make: cannot create $(VENV): install python3-venv"; exit 1; }
 	$(PY) -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-	$(PY) -m pip install -q -e '.[test]'
+	PYTHONWARNINGS=ignore $(PY) -m pip install -q -e '.[test]'  # quiet: setuptools warns on every editable install
 	@touch $@
 
 # A Korean-capable font (fontconfig), pango for WeasyPrint, and poppler's pdftotext for reading PDFs.
