@@ -431,10 +431,12 @@ class OutputReport:
     outside: list[str] = field(default_factory=list)
     error: str = ""  # the output could not be read
     hints: dict = field(default_factory=dict)  # missing item → why it may be missing
+    invalid: list[str] | None = None  # Open XML rule breaks (PowerPoint would repair); None: not checked
 
     @property
     def ok(self) -> bool:
-        return not (self.error or self.missing or self.missing_rows or self.overflow or self.chars_outside)
+        return not (self.error or self.missing or self.missing_rows or self.overflow or self.chars_outside
+                    or self.invalid)
 
     def summary(self) -> str:
         if self.error:
@@ -445,11 +447,13 @@ class OutputReport:
             parts.append(f"{len(self.overflow)} boxes overflowing")
             if self.chars_outside is not None:
                 parts.append(f"{self.chars_outside} chars outside")
+            if self.invalid is not None:
+                parts.append(f"{len(self.invalid)} Open XML errors")
         return f"{self.output} {', '.join(parts)} ({self.path})"
 
     def details(self) -> list[str]:
         lines = [item.missing_line() + self.hint(item) for item in [*self.missing, *self.missing_rows]]
-        return lines + self.overflow + self.outside
+        return lines + self.overflow + self.outside + (self.invalid or [])
 
     def hint(self, item) -> str:
         return f" ({self.hints[item]})" if item in self.hints else ""
@@ -463,7 +467,8 @@ class OutputReport:
                 + [{"kind": "table row", "text": " | ".join(r.cells), "file": r.pos.file, "line": r.pos.line,
                     "hint": self.hints.get(r)} for r in self.missing_rows]}
         if self.output == "deck":
-            data.update(overflow=self.overflow, chars_outside=self.chars_outside, outside=self.outside)
+            data.update(overflow=self.overflow, chars_outside=self.chars_outside, outside=self.outside,
+                        open_xml_errors=self.invalid)
         return data
 
 
@@ -484,7 +489,18 @@ def check_deck(lesson: Lesson, path: Path) -> OutputReport:
                       + [i for i in notes if not found_in(norm(i.text), deck.notes)])
     report.rows = len(rows)
     report.missing_rows = [r for r in rows if not row_found(r, deck.rows)]
+    report.invalid = open_xml_errors(path)
     return report
+
+
+def open_xml_errors(path: Path) -> list[str] | None:
+    """What breaks the Open XML rules PowerPoint checks on opening (openxml-audit, a test dependency:
+    None where it is not installed)."""
+    try:
+        from openxml_audit import validate_pptx
+    except ImportError:
+        return None
+    return [f"{path}: {error}" for error in validate_pptx(path).errors]
 
 
 def check_handout(lesson: Lesson, path: Path) -> OutputReport:

@@ -163,6 +163,20 @@ def test_text_pushed_past_its_box_is_named(builds, tmp_path, push):
     assert "01-generative-ai-llm.md:11: slide 4: “생성형 AI는 대화" in report.overflow[0]
 
 
+def test_a_deck_powerpoint_would_repair_is_named(builds, tmp_path):
+    pytest.importorskip("openxml_audit", reason="openxml-audit is a test dependency: pip install -e '.[test]'")
+
+    def number_from_zero(prs):  # what an unchecked `0.` list once wrote
+        p_pr = _shape_with(prs, SENTENCE).text_frame.paragraphs[0]._p.get_or_add_pPr()
+        for old in p_pr.findall(qn("a:buNone")):
+            p_pr.remove(old)
+        p_pr.append(p_pr.makeelement(qn("a:buAutoNum"), {"type": "arabicPeriod", "startAt": "0"}))
+
+    report = _deck_report(_mutated(builds, tmp_path, number_from_zero))
+    assert not report.ok and not report.missing and len(report.invalid) == 1
+    assert "startAt" in report.invalid[0] and "1 Open XML errors" in report.summary()
+
+
 # ------------------------------------------------------------------------------------- reading and comparing
 
 
