@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
@@ -25,6 +24,7 @@ from .model import (
     LINE_BREAK, Admonition, Block, Code, Image, Inline, Lesson, ListBlock, ListItem, Notes, Paragraph,
     Quote, Run, Section, SourcePos, Table, TableRow, ThematicBreak, plain_text,
 )
+from .safe_yaml import YAMLError, load_yaml
 
 # Docusaurus's kinds have their own colours; any other word (`:::details`, VitePress's `::: details`) makes
 # a box of the neutral kind's colours, titled by the lesson or by the word itself.
@@ -169,10 +169,11 @@ class _LessonParser:
 
     def front_matter(self, node: SyntaxTreeNode) -> dict:
         try:
-            meta = yaml.safe_load(node.content) if node.content.strip() else {}
-        except yaml.YAMLError as exc:
+            meta = load_yaml(node.content) if node.content.strip() else {}
+        except YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            line = (mark.line + 2) if mark is not None else 1
+            last = max(len(node.content.rstrip("\n").split("\n")) - 1, 0)  # libyaml marks a missing end past it
+            line = (min(mark.line, last) + 2) if mark is not None else 1
             problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
             raise LessonError(SourcePos(self.file, line), f"invalid YAML front matter: {problem}") from None
         if meta is None:

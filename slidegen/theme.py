@@ -8,10 +8,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from .errors import UsageError
 from .model import Box
+from .safe_yaml import YAMLError, load_yaml
 
 
 @dataclass(frozen=True)
@@ -97,10 +97,10 @@ def load_theme(templates: Path, lang: str = "en") -> Theme:
 
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except OSError:
         raise UsageError(f"template file missing: {path}") from None
-    except yaml.YAMLError as exc:
+    except YAMLError as exc:
         raise UsageError(f"{path}: invalid YAML ({exc})") from None
     if not isinstance(data, dict):
         raise UsageError(f"{path}: expected a YAML mapping")
