@@ -40,12 +40,12 @@ _JSX_EXPR = re.compile(r"\{/\*.*?\*/\}|\{[^{}<>]*\}", re.S)
 _IMG_ONLY = re.compile(r"^(\s*<img\b[^<>]*>\s*)+$", re.I)
 _IMG_TAG = re.compile(r"<img\b([^<>]*)>", re.I)
 _JSX_OPEN = re.compile(r"^\s*</?([A-Z][\w.]*)")
-_JSX_TAG = re.compile(r"<([A-Z][\w.]*)\b([^<>]*)>")
+_JSX_TAG = re.compile(r"""<([A-Z][\w.]*)\b((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`|<[^<>\n]*>|\]\([^)\s]*\)|https?://\S+", re.S | re.M)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-# A heading's own id: `{#id}` (Docusaurus), `{/*id*/}` (MDX comment, react.dev), `[[id]]` (Hugging Face).
-_HEADING_ID = re.compile(r"^(#{1,6}[ \t].*?)[ \t]*(?:\{#([^}]*)\}|\{/\*(.*?)\*/\}|\[\[([^\]\n]*)\]\])[ \t]*$", re.M)
+_NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]{0,500}`|<[^<>\n]{0,500}>|\]\([^)\s]{0,500}\)|https?://\S+",
+                        re.S | re.M)
+_ATX_START = re.compile(r" {0,3}#{1,6}[ \t]+")
+_HEADING_ID = re.compile(r"[\w][\w-]*")
 _REFUSED_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([a-zA-Z][\w+.-]*:[^)\s>]*)")
 _TASK = re.compile(r"^\[([ xX])\]\s+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -117,7 +117,6 @@ class _LessonParser:
         self.lesson_dir = lesson_dir
         self.content_root = content_root
         self.lines: list[str] = []
-        self.heading_ids: dict[int, str] = {}
 
     def pos(self, node: SyntaxTreeNode | None) -> SourcePos:
         line = node.map[0] + 1 if node is not None and node.map else 1
@@ -125,25 +124,7 @@ class _LessonParser:
 
     # -- whole lesson
 
-    def take_heading_ids(self, text: str) -> str:
-        """The text without heading ids, which are not text; each id is kept by its line for the heading.
-        A line inside a code fence is code, whatever it looks like."""
-        self.heading_ids = {}
-        code = fenced_lines(text)
-        counted = [0, 1]  # offset, line number there: matches come in order, so lines are counted once
-
-        def take(match: re.Match) -> str:
-            counted[1] += text.count("\n", counted[0], match.start())
-            counted[0] = match.start()
-            if counted[1] in code:
-                return match.group(0)
-            self.heading_ids[counted[1]] = next(g for g in match.groups()[1:] if g is not None).strip()
-            return match.group(1)
-
-        return _HEADING_ID.sub(take, text)
-
     def parse(self, text: str, path: Path) -> Lesson:
-        text = self.take_heading_ids(text)
         self.lines = text.split("\n")
         tree = SyntaxTreeNode(_MD.parse(text))
         meta: dict = {}
@@ -153,9 +134,8 @@ class _LessonParser:
             if node.type == "front_matter":
                 meta = self.front_matter(node)
             elif node.type == "heading":
-                pos = self.pos(node)
-                headings.append(_Heading(int(node.tag[1]), self.heading_runs(node), pos,
-                                         anchor=self.heading_ids.get(pos.line) or None))
+                runs, anchor = self.heading(node)
+                headings.append(_Heading(int(node.tag[1]), runs, self.pos(node), anchor=anchor))
             else:
                 target = headings[-1].blocks if headings else preamble
                 target.extend(self.blocks(node))
@@ -240,6 +220,16 @@ class _LessonParser:
         out.extend(images)
         return out
 
+    def heading(self, node: SyntaxTreeNode) -> tuple[Inline, str | None]:
+        """A heading's text and the id the lesson gives it. An id ending an `#` heading line ({#id},
+        {/*id*/}, [[id]]) names the heading and is not text (markdown-it would read `*id*` as emphasis),
+        so such a line's text is read again without it."""
+        split = split_heading_id(self.lines[node.map[0]]) if node.map else None
+        if split is None:
+            return self.heading_runs(node), None
+        text, anchor = split
+        return _trim(tuple(r for r in self.inline_text(text, self.pos(node)) if not r.is_break)), anchor
+
     def heading_runs(self, node: SyntaxTreeNode) -> Inline:
         runs, _images = self.inline_runs(node.children[0], self.pos(node)) if node.children else ((), [])
         return _trim(tuple(r for r in runs if not r.is_break))
@@ -292,7 +282,7 @@ class _LessonParser:
     def table(self, node: SyntaxTreeNode) -> list[Block]:
         head = node.children[0]
         header_row = head.children[0]
-        header = tuple(self.cell_runs(cell) for cell in header_row.children)
+        header = tuple(self.cell_runs(cell, self.pos(header_row)) for cell in header_row.children)
         align = tuple(_cell_align(cell) for cell in header_row.children)
         rows: list[TableRow] = []
         body = node.children[1].children if len(node.children) > 1 else []
@@ -301,8 +291,8 @@ class _LessonParser:
         return [Table(header, align, tuple(rows), self.pos(node))]
 
     def table_row(self, tr: SyntaxTreeNode, columns: int, has_previous: bool) -> TableRow:
-        cells = tuple(self.cell_runs(cell) for cell in tr.children)
         pos = self.pos(tr)
+        cells = tuple(self.cell_runs(cell, pos) for cell in tr.children)
         written = _count_source_cells(self.lines[tr.map[0]]) if tr.map else columns
         if written < columns:
             warn(pos, f"table row has {written} of {columns} cells; the missing cells are left empty")
@@ -311,10 +301,10 @@ class _LessonParser:
         continues = has_previous and columns > 1 and not _has_text(cells[0]) if cells else False
         return TableRow(cells, pos, continues)
 
-    def cell_runs(self, cell: SyntaxTreeNode) -> Inline:
+    def cell_runs(self, cell: SyntaxTreeNode, pos: SourcePos) -> Inline:
         if not cell.children:
             return ()
-        runs, images = self.inline_runs(cell.children[0], self.pos(cell))
+        runs, images = self.inline_runs(cell.children[0], pos)  # a cell has no lines of its own: its row's
         for image in images:
             runs += (Run(f"[{image.alt or image.src}]"),)
         return _trim(runs)
@@ -333,6 +323,9 @@ class _LessonParser:
         kind = match.group(1).lower() if match else "note"
         raw_title = ((match.group(2) or match.group(3)) if match else "") or ""
         title = self.inline_text(raw_title.strip(), self.pos(node))
+        end = node.map[1] if node.map else 0  # the closing line, when there is one
+        if node.map and not (end < len(self.lines) and re.match(r"[\s>]*:::", self.lines[end])):
+            warn(self.pos(node), f"':::{kind}' is never closed; everything after it is inside its box")
         return [Admonition(kind, title, self.children_blocks(node), self.pos(node))]
 
     def thematic_break(self, node: SyntaxTreeNode) -> list[Block]:
@@ -382,18 +375,15 @@ class _LessonParser:
         return out
 
     def jsx_text(self, source: str, pos: SourcePos) -> list[Block]:
-        """An MDX component: its literal text stays, after the labels its tags show (a tab's `label`,
-        a box's `title`); a YouTube component becomes a link to its video; one with no text in this file
-        gets a warning."""
-        without_expr = _JSX_EXPR.sub("", source)
-        videos = [self.media_link(tag.group(1), url, "", pos) for tag in _JSX_TAG.finditer(source)
-                  if (url := _youtube_url(tag.group(1), tag.group(2)))]
-        blocks = self.html_text(without_expr, pos) + videos
-        if not blocks and _is_whole_component(source):
-            name = _JSX_OPEN.match(source).group(1)
-            warn(pos, f"component <{name}> has no text in this file; it is left out")
-        labels = [_component_label(tag.group(1), tag.group(2)) for tag in _JSX_TAG.finditer(without_expr)]
-        return [Paragraph((Run(label, bold=True),), pos) for label in labels if label] + blocks
+        """An MDX component: its literal text stays, with the label each tag shows (a tab's `label`, a
+        box's `title`) set as a bold line where the tag is; a YouTube component becomes a link to its
+        video; one with no text in this file gets a warning."""
+        videos = [self.media_link(tag.group(1), url, _attributes(tag.group(2)).get("title", ""), pos)
+                  for tag in _JSX_TAG.finditer(source) if (url := _youtube_url(tag.group(1), tag.group(2)))]
+        if not videos and not _has_content(source) and _is_whole_component(source):
+            warn(pos, f"component <{_JSX_OPEN.match(source).group(1)}> has no text in this file; it is left out")
+        labelled = _JSX_TAG.sub(lambda tag: _labelled_tag(tag), source)
+        return self.html_text(_JSX_EXPR.sub("", labelled), pos) + videos
 
     # -- inline
 
@@ -413,7 +403,10 @@ class _LessonParser:
         return Image(src, alt, self.resolve_image(src, pos), pos, title or None)
 
     def resolve_image(self, src: str, pos: SourcePos) -> Path | None:
-        parts = urlsplit(src)
+        parts = _split_url(src)
+        if parts is None:
+            warn(pos, f"image '{src}' is not a valid address; it is not read (alt text shown instead)")
+            return None
         if parts.scheme or src.startswith("//"):
             warn(pos, f"image '{src}' is not a local file; it is not fetched (alt text shown instead)")
             return None
@@ -452,6 +445,7 @@ class _InlineCollector:
         self.images: list[Image] = []
         self.skip_depth = 0
         self.html_links: list[str | None] = []  # raw `<a href>` around the text
+        self.pending_media: tuple[str, str] | None = None  # a player still waiting for its <source>
 
     def walk(self, nodes, style: Run) -> None:
         for node in nodes:
@@ -506,17 +500,24 @@ class _InlineCollector:
             self.images.extend(self.parser.img_tags(tag, self.pos))
         elif name and name.group(2).lower() == "a":
             self.html_anchor(tag, closing=bool(name.group(1)))
-        elif name and name.group(2).lower() in _MEDIA_TAGS and not name.group(1) and not self.skip_depth:
-            found = {m.group(1).lower(): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
-                     for m in _ATTRIBUTE.finditer(tag)}
-            for run in media_runs(name.group(2).lower(), found.get("src", "").strip(), found.get("title", "").strip(),
-                                  self.pos):
-                self.runs.append(run)
-        elif name and name.group(2).lower() in _DROPPED_TAGS:
-            self.skip_depth += -1 if name.group(1) else 1
-            self.skip_depth = max(self.skip_depth, 0)
-            if not name.group(1):
-                warn(self.pos, f"inline <{name.group(2).lower()}> is not lesson text and is left out")
+        elif name and not self.skip_depth:
+            self.inline_media(name.group(2), bool(name.group(1)), tag)
+
+    def inline_media(self, name: str, closing: bool, tag: str) -> None:
+        """`<video>`, `<iframe>`… and `<Youtube id>` inside a paragraph or a table cell; a player whose
+        address is in a `<source>` that follows is named when that source (or its end tag) comes."""
+        kind = name.lower()
+        attributes = _attributes(tag)
+        if kind in _MEDIA_TAGS and not closing:
+            if attributes.get("src", "").strip():
+                self.runs.extend(media_runs(kind, attributes["src"].strip(), attributes.get("title", ""), self.pos))
+            else:
+                self.pending_media = (kind, attributes.get("title", ""))
+        elif self.pending_media and (kind == "source" or (closing and kind == self.pending_media[0])):
+            (player, title), self.pending_media = self.pending_media, None
+            self.runs.extend(media_runs(player, attributes.get("src", "").strip(), title, self.pos))
+        elif not closing and (url := _youtube_url(name, tag)):
+            self.runs.extend(media_runs(name, url, attributes.get("title", ""), self.pos))
 
     def html_anchor(self, tag: str, closing: bool) -> None:
         if closing:
@@ -596,20 +597,26 @@ class _TextExtractor(HTMLParser):
 # ------------------------------------------------------------------------------------------ helpers
 
 
-def fenced_lines(text: str) -> set[int]:
-    """Numbers of the lines that open, hold or close a top-level code fence."""
-    inside, found = "", set()
-    for number, line in enumerate(text.split("\n"), 1):
-        fence = _FENCE.match(line)
-        if inside:
-            found.add(number)
-            if fence and fence.group(1)[0] == inside[0] and len(fence.group(1)) >= len(inside) \
-                    and not line[fence.end():].strip():
-                inside = ""
-        elif fence:
-            inside = fence.group(1)
-            found.add(number)
-    return found
+def split_heading_id(line: str) -> tuple[str, str | None] | None:
+    """(text, id) of an `#` heading line that ends in an id: `{#id}` (Docusaurus), `{/*id*/}` (react.dev's
+    MDX comment; a comment that is not an id is dropped as well, naming nothing), `[[id]]` (Hugging Face,
+    an id that starts with a letter: `df[[0]]` is text). None when the line ends in none of them."""
+    start = _ATX_START.match(line)
+    if not start:
+        return None
+    body = line[start.end():].rstrip()
+    if body.endswith("}"):
+        cut = max(body.rfind("{#"), body.rfind("{/*"))
+        if cut < 0 or (body.startswith("{/*", cut) and not body.endswith("*/}")):
+            return None
+        ident = body[cut + 2: -1] if body.startswith("{#", cut) else body[cut + 3: -3]
+        return body[:cut].rstrip(), (ident.strip() if _HEADING_ID.fullmatch(ident.strip()) else None)
+    if body.endswith("]]"):
+        cut = body.rfind("[[")
+        ident = body[cut + 2: -2] if cut >= 0 else ""
+        if _HEADING_ID.fullmatch(ident) and ident[0].isalpha():
+            return body[:cut].rstrip(), ident
+    return None
 
 
 def _nest(headings: list[_Heading]) -> tuple[Section, ...]:
@@ -637,35 +644,66 @@ def _img_attributes(source: str) -> list[tuple[str, str]]:
     return out
 
 
+def _split_url(url: str):
+    """The parts of `url`, or None for one that cannot be parsed (`http://[bad`)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
 def _safe_link(href: str) -> str | None:
     """Web, mail and in-page links stay clickable; `javascript:`, `file:` and the like do not."""
-    scheme = urlsplit(href).scheme.lower()
-    return href if scheme in ("", "http", "https", "mailto") and href else None
+    parts = _split_url(href)
+    return href if parts is not None and parts.scheme.lower() in ("", "http", "https", "mailto") and href else None
 
 
 def media_runs(tag: str, src: str, title: str, pos: SourcePos) -> tuple[Run, Run]:
     """A video or other embedded player: a slide or a page cannot play it, so it is named ("▶ title"),
-    linked when it is on the web, with a warning."""
-    href = src if urlsplit(src).scheme in ("http", "https") else None
+    linked when it is on the web (`//host/…` taken as https), with a warning."""
+    src = "https:" + src if src.startswith("//") else src
+    parts = _split_url(src)
+    href = src if parts is not None and parts.scheme in ("http", "https") and parts.netloc else None
     shown = f"as a link to {href}" if href else f"by name ({src})" if src else "by name"
     warn(pos, f"<{tag}> cannot play in a deck or handout; it is shown {shown}")
     return Run("▶ "), Run(title or src or tag, link=href)
+
+
+def _attributes(tag: str) -> dict[str, str]:
+    """The quoted attributes of a tag (entities decoded)."""
+    return {m.group(1): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
+            for m in _ATTRIBUTE.finditer(tag)}
+
+
+def _has_content(source: str) -> bool:
+    """Whether raw HTML/JSX holds text, a picture or a player of its own (labels aside)."""
+    extractor = _TextExtractor()
+    extractor.feed(_JSX_EXPR.sub("", source))
+    extractor.close()
+    return bool(extractor.text().strip() or extractor.images or extractor.media)
+
+
+def _labelled_tag(tag: re.Match) -> str:
+    """A component tag followed by the label it shows, as a bold line of the extracted text."""
+    if _youtube_url(tag.group(1), tag.group(2)):
+        return tag.group(0)  # its title names the video link
+    label = _component_label(tag.group(1), tag.group(2))
+    return tag.group(0) + (f"\n{_BOLD_LINE}{html.escape(label)}\n" if label else "")
 
 
 def _youtube_url(name: str, attributes: str) -> str:
     """The video a `<Youtube id="…" />`-style component (Hugging Face, Docusaurus plug-ins) shows."""
     if name.lower().replace("-", "") not in ("youtube", "liteyoutubeembed", "youtubeembed", "youtubevideo"):
         return ""
-    found = {m.group(1): m.group(2) if m.group(2) is not None else m.group(3) for m in _ATTRIBUTE.finditer(attributes)}
+    found = _attributes(attributes)
     video = (found.get("id") or found.get("videoId") or "").strip()
     return f"https://www.youtube.com/watch?v={video}" if re.fullmatch(r"[\w-]{6,20}", video) else ""
 
 
 def _component_label(name: str, attributes: str) -> str:
     """The label a component's tag shows on the page: Docusaurus `<TabItem label="macOS">` (its `value`
-    when it has no label), `<Admonition title="…">`; empty for any other tag."""
-    found = {m.group(1): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
-             for m in _ATTRIBUTE.finditer(attributes)}
+    when it has no label), and the `title` of any component (`<Admonition title="…">`); else empty."""
+    found = _attributes(attributes)
     label = found.get("label") or found.get("title") or (found.get("value") if name == "TabItem" else "")
     return (label or "").strip()
 
@@ -689,14 +727,16 @@ def _text_paragraphs(text: str, pos: SourcePos) -> list[Block]:
     text = html.unescape(text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     runs: list[Run] = []
+    bold = False
     for line in lines:
-        bold = line.startswith(_BOLD_LINE)
+        bold = bold or line.startswith(_BOLD_LINE)  # a label's marker may sit on a line of its own
         line = line.lstrip(_BOLD_LINE).strip()
         if not line:
             continue
         if runs:
             runs.append(LINE_BREAK)
         runs.append(Run(line, bold=bold))
+        bold = False
     return [Paragraph(tuple(runs), pos)] if runs else []
 
 

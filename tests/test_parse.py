@@ -197,6 +197,10 @@ def test_heading_ids_are_anchors_not_text():
         ("Plain", None)]
     code = lesson.sections[2].blocks[0]
     assert isinstance(code, Code) and code.text == "# comment {#x}\n# see [[wiki]]\n"
+    odd = parse_text("## Install {/* TODO rename */}\n\n## Select df[[0]]\n\n````md\n```\n## x {#y}\n````\n\n"
+                     "~~~\n## z [[w]]\n~~~\n\n## Real {#real}\n", Path("t.md"))
+    assert [(s.title_text, s.anchor) for s in odd.sections] == [
+        ("Install", None), ("Select df[[0]]", None), ("Real", "real")]
 
 
 def test_component_labels_are_shown_in_bold_before_their_content():
@@ -204,11 +208,12 @@ def test_component_labels_are_shown_in_bold_before_their_content():
     page shows; the paginator keeps such a bold label with what follows it."""
     lesson = parse_text("## 설치\n\n<Tabs>\n  <TabItem value=\"mac\" label=\"macOS\" default>\n\n맥은 brew.\n\n"
                         "  </TabItem>\n  <TabItem value=\"linux\">\n\n리눅스는 apt.\n\n  </TabItem>\n</Tabs>\n\n"
-                        "<Admonition type=\"tip\" title=\"알아두기\">\n상자 안의 글.\n</Admonition>\n", Path("t.mdx"))
-    paras = [b for b in lesson.sections[0].blocks if isinstance(b, Paragraph)]
-    assert [(plain_text(p.runs), all(r.bold for r in p.runs)) for p in paras] == [
-        ("macOS", True), ("맥은 brew.", False), ("linux", True), ("리눅스는 apt.", False),
-        ("알아두기", True), ("상자 안의 글.", False)]
+                        "<Admonition type=\"tip\" title=\"알아두기\">\n상자 안의 글.\n</Admonition>\n\n"
+                        "<Tabs>\n<TabItem value=\"x\" label=\"A > B\">Text B</TabItem>\n</Tabs>\n", Path("t.mdx"))
+    runs = [(r.text, r.bold) for b in lesson.sections[0].blocks if isinstance(b, Paragraph) for r in b.runs
+            if r.text.strip()]
+    assert runs == [("macOS", True), ("맥은 brew.", False), ("linux", True), ("리눅스는 apt.", False),
+                    ("알아두기", True), ("상자 안의 글.", False), ("A > B", True), ("Text B", False)]
 
 
 def test_embedded_videos_become_named_links_with_a_warning(caplog):
@@ -223,6 +228,13 @@ def test_embedded_videos_become_named_links_with_a_warning(caplog):
     assert any("v.md:3:" in m and "<iframe> cannot play" in m for m in messages)
     assert any("v.md:5:" in m and "<video>" in m for m in messages)
     assert lesson.lang == "ko"  # the player's markup does not make a Korean lesson English
+    inline = parse_text("## A\n\n영상: <video controls><source src=\"https://e.com/a.mp4\"></video> 끝.\n\n"
+                        "| a | b |\n|---|---|\n| <Youtube id=\"1pedAIvTWXk\"/> | <iframe src=\"http://[bad\"></iframe> |\n",
+                        Path("i.md"))
+    para, table = inline.sections[0].blocks
+    assert plain_text(para.runs) == "영상: ▶ https://e.com/a.mp4 끝."
+    assert [plain_text(c) for c in table.rows[0].cells] == ["▶ https://www.youtube.com/watch?v=1pedAIvTWXk",
+                                                           "▶ http://[bad"]  # no address to link, no crash
     youtube = parse_text("## 영상\n\n<Youtube id=\"00GKzGyWFEs\" />\n", Path("y.mdx"))
     assert [(plain_text(b.runs), b.runs[-1].link) for b in youtube.sections[0].blocks] == [
         ("▶ https://www.youtube.com/watch?v=00GKzGyWFEs", "https://www.youtube.com/watch?v=00GKzGyWFEs")]
@@ -242,3 +254,10 @@ def test_html_summary_and_headings_are_bold_labels():
     paras = [b for b in lesson.sections[0].blocks if isinstance(b, Paragraph)]
     assert [[(r.text, r.bold) for r in p.runs if r.text.strip()] for p in paras] == [
         [("더 알아보기", True)], [("본문입니다.", False)], [("HTML 제목", True), ("설명 글.", False)]]
+
+
+def test_an_unclosed_box_is_named(caplog):
+    with caplog.at_level(logging.WARNING, logger="slidegen"):
+        parse_text("## A\n\n:::tip\nok\n:::\n\n> :::note\n> quoted\n> :::\n\n:::Hello there\n\n## Next\n", Path("u.md"))
+    messages = [r.getMessage() for r in caplog.records if "never closed" in r.getMessage()]
+    assert len(messages) == 1 and "u.md:11:" in messages[0] and "':::hello'" in messages[0]
