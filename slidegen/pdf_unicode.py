@@ -19,6 +19,9 @@ import re
 
 JOINERS = "\ufe0f\u200d"
 GAP = "\u2003"  # EM SPACE: two columns of a CJK monospace face
+# CJK faces draw EM SPACE and IDEOGRAPHIC SPACE with one glyph, whose one text is whichever came first:
+# either way it is two columns of blank, read back as two spaces.
+_GAP_GLYPH_TEXTS = (GAP, "\u3000")
 _JOINED = re.compile(f"([^{JOINERS}])[{JOINERS}]")
 _CMAP_START = b"/CIDInit /ProcSet findresource begin"
 _BFCHAR = re.compile(rb"<([0-9a-f]{2,4})> <([0-9a-f]+)>")
@@ -61,7 +64,7 @@ def _remapped(line, suffixes: dict[str, str], gaps: bool):
     if not match:
         return line
     text = bytes.fromhex(match.group(2).decode()).decode("utf-16-be", errors="replace")
-    if gaps and text == GAP:
+    if gaps and text in _GAP_GLYPH_TEXTS:
         mapped = "  "
     elif text in suffixes:
         mapped = text + suffixes[text]

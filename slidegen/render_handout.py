@@ -175,7 +175,8 @@ def highlight_code(block: Code | CodeFrame) -> Markup:
     text = block.text if isinstance(block, Code) else "\n".join(block.lines)
     from .highlight import highlight_html  # Pygments loads only for lessons with code
 
-    html = highlight_html(text.rstrip("\n"), block.language, gap=wide_gap)
+    # tabs as the spaces they show (CSS tab-size 8), so that the gaps they leave read as spaces too
+    html = highlight_html(text.rstrip("\n").expandtabs(8), block.language, gap=wide_gap)
     return Markup(_HANGUL_EDGE.sub(WORD_JOINER, html))
 
 
@@ -289,7 +290,7 @@ def html_to_pdf(html: str, base: Path, roots: tuple[Path, ...], positions: dict[
 
     from .pdf_unicode import fix_text_layer, joiner_suffixes
 
-    suffixes = joiner_suffixes(html)
+    suffixes = joiner_suffixes(html[html.find("<body"):])  # the metadata in <head> keeps no joiners
     fetcher = _make_fetcher(tuple(Path(r).resolve() for r in roots), positions, default_pos)
     quiet = _RefusedFilter(fetcher.refused)
     wp_log = logging.getLogger("weasyprint")

@@ -325,8 +325,11 @@ def pdf_pages(path: Path) -> list[list[PdfLine]]:
 def _utf8_from_cesu8(raw: bytes) -> str:
     """poppler writes a character beyond U+FFFF in a PDF's metadata as two UTF-8-encoded surrogates,
     which is not UTF-8 (any PDF: ours keep such characters out of their metadata)."""
-    text = raw.decode("utf-8", "surrogatepass")
-    return text.encode("utf-16", "surrogatepass").decode("utf-16")
+    try:
+        text = raw.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:  # not even that: read what can be read
+        text = raw.decode("utf-8", "replace")
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _poppler_pages(path: Path) -> list[list[PdfLine]]:

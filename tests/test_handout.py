@@ -527,7 +527,7 @@ def test_in_page_links_reach_their_headings(tmp_path):
 def test_emoji_joiners_survive_in_the_text_layer(tmp_path):
     """Pango draws U+FE0F and ZWJ as empty glyphs; the text layer must still carry them so that a
     student who copies or searches '⚠️' or '🧑‍🔬' finds it."""
-    lesson = write_lesson(tmp_path, "emoji.md", "## ⚠️ 주의\n\n🧑\u200d🔬 연구자와 ⚙️ 설정, 그리고 다시 ⚠️.\n\n"
+    lesson = write_lesson(tmp_path, "emoji.md", "---\ntitle: 경고 ⚠️\n---\n\n## ⚠️ 주의\n\n🧑\u200d🔬 연구자와 ⚙️ 설정, 그리고 다시 ⚠️.\n\n"
                           "Bare ✂ here and ✂️ there.\n")
     text = subprocess.run(["pdftotext", str(render_to(tmp_path / "emoji.pdf", lesson)), "-"],
                           check=True, capture_output=True, text=True).stdout
@@ -541,7 +541,8 @@ def test_joiner_suffixes_only_where_every_occurrence_agrees():
     assert joiner_suffixes("⚠️ a ⚠️ 🧑\u200d🔬 ✂ ✂️") == {"⚠": "\ufe0f", "🧑": "\u200d"}
 
 
-ALIGNED = ("```yaml\nmodel:\n    provider: openai          # openai, anthropic\n    name: gpt-4-turbo\n"
+ALIGNED = ("```\n가\u3000나  다\n```\n\n```\nNAME      STATUS    AGE\nnode-1\tReady\t5d\n```\n\n"
+           "```yaml\nmodel:\n    provider: openai          # openai, anthropic\n    name: gpt-4-turbo\n"
            "    endpoint: \"\"              # 커스텀 엔드포인트\n```\n\n"
            "```hcl\nenable_ingress_nginx = true      # Ingress\nenable_jupyterhub    = true      # Notebooks\n```\n")
 
@@ -551,7 +552,8 @@ def test_aligned_code_reads_row_by_row_with_its_spaces(tmp_path):
     still reads whole, with its spaces, and its columns stay aligned on the page."""
     pdf = render_to(tmp_path / "aligned.pdf", write_lesson(tmp_path, "aligned.md", "## Config\n\n" + ALIGNED))
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    for line in ("    provider: openai          # openai, anthropic", 'endpoint: ""              # 커스텀 엔드포인트',
+    for line in ("NAME      STATUS    AGE", "node-1  Ready   5d",  # a tab: the spaces it shows
+                 "    provider: openai          # openai, anthropic", 'endpoint: ""              # 커스텀 엔드포인트',
                  "enable_ingress_nginx = true      # Ingress", "enable_jupyterhub    = true      # Notebooks"):
         assert line.strip() in text
     with pdfplumber.open(pdf) as doc:
