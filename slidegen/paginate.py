@@ -27,6 +27,7 @@ from .model import (
 from .theme import Theme
 
 BULLETS = ("•", "–", "◦", "▪")
+GROW_TRIALS = 12  # code blocks and tables of a run tried one by one for a larger size
 MAX_LEVEL = 6  # deeper list levels are shown at this indent, so text keeps a usable width
 _SENTENCE_END = re.compile(r"(?<=[.!?。…:;)\]])\s+|\n")
 
@@ -119,7 +120,8 @@ def _flatten_quote(block: Quote, level: int, style: str) -> list[FlowItem]:
 def _flatten_admonition(block: Admonition, level: int, style: str) -> list[FlowItem]:
     inner = flatten(block.blocks, 0, "body")
     paras = tuple(p for item in inner if isinstance(item, TextGroup) for p in item.paras)
-    others = [item for item in inner if not isinstance(item, TextGroup)]
+    others = [_nested(item, level) if not isinstance(item, (Notes, Nested)) else item
+              for item in inner if not isinstance(item, TextGroup)]
     return [_nested(CalloutGroup(block.kind, block.title, paras, block.pos), level), *others]
 
 
@@ -778,32 +780,35 @@ def best_flow(m: Metrics, items: list[FlowItem], area: Box, image_text) -> Flow:
 
 def with_grown_sizes(m: Metrics, items: list[FlowItem], area: Box, flow: Flow, image_text) -> Flow:
     """The flow with code blocks and tables at their larger reading sizes (`code_grow`, `table_grow`)
-    where that needs no more slides and leaves each slide's code (and tables) one size: all of them
-    at once if that works, else one at a time in reading order."""
+    where that needs no more slides and mixes no grown size with another on a slide: all of them at
+    once if that works, else one at a time in reading order (the first GROW_TRIALS of them: each trial
+    flows the whole run again)."""
     candidates = [index for index, item in enumerate(items) if isinstance(unwrap(item), (Code, Table))]
     if not candidates:
         return flow
+    grow_sizes = set(m.theme.sizes_of("code_grow", optional=True)) | set(m.theme.sizes_of("table_grow", optional=True))
 
     def acceptable(trial: Flow) -> bool:
-        return len(trial.pages) <= len(flow.pages) and sizes_agree_per_slide(trial)
+        return len(trial.pages) <= len(flow.pages) and grown_sizes_stand_alone(trial, grow_sizes)
 
     every = flow_items(m, items, area, flow.size, image_text, frozenset(candidates))
-    if acceptable(every) or len(candidates) == 1:
-        return every if acceptable(every) else flow
+    if acceptable(every):
+        return every
     allowed: frozenset[int] = frozenset()
     best = flow
-    for index in candidates:
+    for index in candidates[:GROW_TRIALS] if len(candidates) > 1 else ():
         trial = flow_items(m, items, area, flow.size, image_text, allowed | {index})
         if acceptable(trial):
             allowed, best = allowed | {index}, trial
     return best
 
 
-def sizes_agree_per_slide(flow: Flow) -> bool:
-    """On any one slide, all code is one size and all tables are one size."""
+def grown_sizes_stand_alone(flow: Flow, grow_sizes: set[float]) -> bool:
+    """No slide sets grown code (or a grown table) beside code (a table) of another size."""
     for page in flow.pages:
         for kind in (CodeFrame, TableFrame):
-            if len({frame.size_pt for frame in page.frames if isinstance(frame, kind)}) > 1:
+            sizes = {frame.size_pt for frame in page.frames if isinstance(frame, kind)}
+            if len(sizes) > 1 and sizes & grow_sizes:
                 return False
     return True
 
