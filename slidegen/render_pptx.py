@@ -270,6 +270,9 @@ class DeckWriter:
             self.set_paragraph(p, para, indent, sp["paragraph"] if i else 0.0, size)
             if para.marker and written_number(para.marker):
                 self.add_run(p, Run(para.marker + " "), size, **self.para_style(para))
+            elif para.marker and not any(run.text.strip() for run in para.runs):
+                # an item that opens with code or a table: PowerPoint shows no bullet on an empty line
+                self.add_run(p, Run("\u200b"), size, **self.para_style(para))
             style = self.para_style(para)
             if heading_color and para.style == "heading":
                 style["color"] = heading_color

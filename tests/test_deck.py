@@ -6,6 +6,7 @@ import zipfile
 
 import pytest
 from pptx import Presentation
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from slidegen.build import build_deck
@@ -216,3 +217,12 @@ def test_decks_are_valid_office_open_xml(tmp_path):
         deck = build_deck(lesson, tmp_path / "decks", TEMPLATES)
         problems += [f"{lesson.name}: {error}" for error in audit.validate_pptx(deck).errors]
     assert not problems, "\n".join(problems[:20])
+
+
+def test_a_list_item_that_opens_with_code_keeps_its_number(tmp_path):
+    """PowerPoint shows no bullet or number on an empty paragraph: such an item gets an invisible run."""
+    (tmp_path / "steps.md").write_text("## A\n\n1. ```bash\n   echo one\n   ```\n2. 둘\n", encoding="utf-8")
+    prs = Presentation(build_deck(tmp_path / "steps.md", tmp_path, TEMPLATES))
+    paras = [p for s in prs.slides for sh in s.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs
+             if p._p.find(".//" + qn("a:buAutoNum")) is not None]
+    assert [p.text for p in paras] == ["\u200b", "둘"]
