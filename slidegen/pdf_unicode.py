@@ -7,6 +7,8 @@ WeasyPrint `finisher` step:
 - Emoji joiners. Pango gives U+FE0F (emoji presentation) and U+200D (zero-width joiner) an empty glyph
   of their own, which maps to nothing, so '⚠️' reads '⚠' and '🧑‍🔬' reads '🧑🔬'. A character's mapping is
   extended only when every occurrence of that character in the document carries the same joiners.
+- Keycaps ('1️⃣'). The emoji font draws them with one ligature glyph that WeasyPrint maps to nothing;
+  the font's own ligature table says which glyph stands for which keycap of the document.
 - Aligned code. Readers built on poppler (pdftotext, Evince, Okular) skip space glyphs and take a gap
   wider than 1.5 em for a column gutter, so `name    = value    # note` set in aligned columns is read
   column by column. `wide_gap` sets each pair of spaces inside a code line as one EM SPACE, which is two
@@ -24,7 +26,8 @@ GAP = "\u2003"  # EM SPACE: two columns of a CJK monospace face
 _GAP_GLYPH_TEXTS = (GAP, "\u3000")
 _JOINED = re.compile(f"([^{JOINERS}])[{JOINERS}]")
 _CMAP_START = b"/CIDInit /ProcSet findresource begin"
-_BFCHAR = re.compile(rb"<([0-9a-f]{2,4})> <([0-9a-f]+)>")
+_BFCHAR = re.compile(rb"<([0-9a-f]{2,4})> <([0-9a-f]*)>")
+_KEYCAP = re.compile("([0-9#*])\ufe0f?\u20e3")
 
 
 # ------------------------------------------------------------------------------------------ HTML side
@@ -48,23 +51,62 @@ def wide_gap(blanks: str) -> str:
 # ------------------------------------------------------------------------------------------ PDF side
 
 
-def fix_text_layer(pdf, suffixes: dict[str, str]) -> None:
-    """Rewrite the ToUnicode maps of a pydyf PDF: joiners from `suffixes`, code gaps as two spaces."""
-    mono = {font.get("ToUnicode") for font in pdf.objects
-            if isinstance(font, dict) and font.get("Type") == "/Font" and "Mono" in str(font.get("BaseFont"))}
+def fix_text_layer(pdf, suffixes: dict[str, str], fonts=(), keycaps: set[str] = frozenset()) -> None:
+    """Rewrite the ToUnicode maps of a pydyf PDF: joiners from `suffixes`, code gaps as two spaces, and
+    the `keycaps` of the document in the ligature glyphs of `fonts` (WeasyPrint's, by PDF font name)."""
+    dictionaries = [font for font in pdf.objects if isinstance(font, dict) and font.get("Type") == "/Font"]
+    mono = {font.get("ToUnicode") for font in dictionaries if "Mono" in str(font.get("BaseFont"))}
+    ligatures = {font.get("ToUnicode"): ligature_texts(source, keycaps)
+                 for font in dictionaries for source in fonts if font.get("BaseFont") == source.name
+                 and keycaps and "" in source.to_unicode.values()}
     for obj in pdf.objects:
         lines = getattr(obj, "stream", None)
         if isinstance(lines, list) and lines and lines[0] == _CMAP_START:
-            gaps = obj.reference in mono
-            obj.stream = [_remapped(line, suffixes, gaps) for line in lines]
+            gaps, glyphs = obj.reference in mono, ligatures.get(obj.reference, {})
+            obj.stream = [_remapped(line, suffixes, gaps, glyphs) for line in lines]
 
 
-def _remapped(line, suffixes: dict[str, str], gaps: bool):
+def ligature_texts(font, sequences: set[str]) -> dict[int, str]:
+    """{glyph id: text} for the ligatures of a WeasyPrint font that draw one of `sequences`, read from
+    the installed font file (the PDF holds a subset, without the glyphs the ligatures are made of)."""
+    from fontTools.ttLib import TTFont
+
+    from .errors import UsageError
+    from .measure import find_font
+
+    try:
+        path, index = find_font(font.family, bold=font.weight >= 600)
+    except UsageError:
+        return {}
+    face = TTFont(path, fontNumber=index, lazy=True)
+    if "GSUB" not in face:
+        return {}
+    cmap = face.getBestCmap()
+    wanted = {tuple(cmap.get(ord(c)) for c in text if c != "\ufe0f"): text for text in sequences}
+    found = {}
+    for lookup in face["GSUB"].table.LookupList.Lookup:
+        for sub in lookup.SubTable:
+            sub = sub.ExtSubTable if lookup.LookupType == 7 else sub
+            for first, ligatures in (getattr(sub, "ligatures", None) or {}).items():
+                for ligature in ligatures:
+                    text = wanted.get((first, *ligature.Component))
+                    if text:
+                        found[face.getGlyphID(ligature.LigGlyph)] = text
+    return found
+
+
+def keycaps_in(text: str) -> set[str]:
+    return {m.group(0) for m in _KEYCAP.finditer(text)}
+
+
+def _remapped(line, suffixes: dict[str, str], gaps: bool, glyphs: dict[int, str]):
     match = _BFCHAR.fullmatch(line) if isinstance(line, bytes) else None
     if not match:
         return line
     text = bytes.fromhex(match.group(2).decode()).decode("utf-16-be", errors="replace")
-    if gaps and text in _GAP_GLYPH_TEXTS:
+    if not text and int(match.group(1), 16) in glyphs:
+        mapped = glyphs[int(match.group(1), 16)]
+    elif gaps and text in _GAP_GLYPH_TEXTS:
         mapped = "  "
     elif text in suffixes:
         mapped = text + suffixes[text]

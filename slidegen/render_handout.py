@@ -288,9 +288,10 @@ def html_to_pdf(html: str, base: Path, roots: tuple[Path, ...], positions: dict[
     A refused URL is warned about at its image's position, else at `default_pos`."""
     from weasyprint import HTML
 
-    from .pdf_unicode import fix_text_layer, joiner_suffixes
+    from .pdf_unicode import fix_text_layer, joiner_suffixes, keycaps_in
 
-    suffixes = joiner_suffixes(html[html.find("<body"):])  # the metadata in <head> keeps no joiners
+    body = html[html.find("<body"):]  # the metadata in <head> keeps no joiners
+    suffixes, keycaps = joiner_suffixes(body), keycaps_in(body)
     fetcher = _make_fetcher(tuple(Path(r).resolve() for r in roots), positions, default_pos)
     quiet = _RefusedFilter(fetcher.refused)
     wp_log = logging.getLogger("weasyprint")
@@ -298,7 +299,7 @@ def html_to_pdf(html: str, base: Path, roots: tuple[Path, ...], positions: dict[
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # "Step 5 - …" lines
     try:
         return HTML(string=html, base_url=Path(base).resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf(
-            finisher=lambda _document, pdf: fix_text_layer(pdf, suffixes))
+            finisher=lambda document, pdf: fix_text_layer(pdf, suffixes, document.fonts.values(), keycaps))
     finally:
         wp_log.removeFilter(quiet)
 

@@ -598,3 +598,19 @@ def test_slides_layout_links_land_on_slides(tmp_path, caplog):
     assert targets and all(f'id="{t}"' in html for t in targets)
     assert not [r for r in caplog.records if "No anchor" in r.getMessage()]
     assert pdf.stat().st_size > 0
+
+
+def test_keycaps_have_their_text(tmp_path):
+    """The emoji font draws '1️⃣' with one ligature glyph that WeasyPrint maps to nothing; the font's
+    ligature table gives it back its text."""
+    from slidegen.errors import UsageError
+    from slidegen.measure import find_font
+
+    try:
+        find_font("Noto Emoji")
+    except UsageError:
+        pytest.skip("the Noto Emoji font is not installed (`python -m slidegen.emoji_font`)")
+    lesson = write_lesson(tmp_path, "keycaps.md", "## 1\ufe0f\u20e3 설치\n\n1\ufe0f\u20e3 설치하고 2\ufe0f\u20e3 실행합니다.\n")
+    text = subprocess.run(["pdftotext", str(render_to(tmp_path / "keycaps.pdf", lesson)), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    assert "1\ufe0f\u20e3 설치하고 2\ufe0f\u20e3 실행합니다." in text
