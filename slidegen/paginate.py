@@ -446,26 +446,31 @@ def _take_paras(paras: list[TextPara], fits) -> list[TextPara]:
 # ------------------------------------------------------------------------------------- code
 
 
-def code_size(m: Metrics, code: Code, width: float, sizes: tuple[float, ...]) -> float:
-    """The largest code size at which the longest line needs no wrapping (else the smallest)."""
-    return next((size for size in sizes if code_fits_unwrapped(m, code, width, size)), sizes[-1])
+def code_size(m: Metrics, longest_ems: float, width: float, sizes: tuple[float, ...]) -> float:
+    """The largest code size at which the longest line (`longest_line_ems`) needs no wrapping (else the
+    smallest)."""
+    return next((size for size in sizes if fits_unwrapped(m, longest_ems, width, size)), sizes[-1])
 
 
-def code_fits_unwrapped(m: Metrics, code: Code, width: float, size: float) -> bool:
-    longest = max((m.natural_width([Piece(line, m.mono)], 1.0) for line in code.lines), default=0.0)
-    return longest * size <= m.usable(width - 2 * m.sp["box_pad"])
+def longest_line_ems(m: Metrics, code: Code) -> float:
+    return max((m.natural_width([Piece(line, m.mono)], 1.0) for line in code.lines), default=0.0)
+
+
+def fits_unwrapped(m: Metrics, longest_ems: float, width: float, size: float) -> bool:
+    return longest_ems * size <= m.usable(width - 2 * m.sp["box_pad"])
 
 
 def add_code(flow: Flow, code: Code) -> None:
     if not code.lines:
         return
     m = flow.m
-    size = code_size(m, code, flow.area.w, m.theme.sizes_of("code"))
+    longest = longest_line_ems(m, code)
+    size = code_size(m, longest, flow.area.w, m.theme.sizes_of("code"))
     avail = m.usable(flow.area.w - 2 * m.sp["box_pad"])
     counts = [m.wrap([Piece(line, m.mono)], avail, size).lines for line in code.lines]  # wrapped lines
     if flow.should_move(code_height(m, code, counts, size, 0)):
         flow.next_page()
-    bigger = grown_code_size(flow, code, size) if flow.grow else size
+    bigger = grown_code_size(flow, code, size, longest) if flow.grow else size
     if bigger != size:
         size, counts = bigger, [1] * len(code.lines)
     start = 0
@@ -493,12 +498,12 @@ def code_height(m: Metrics, code: Code, counts: list[int], size: float, start: i
     return sum(counts) * lh + title + 2 * m.sp["box_pad"] + 2 * m.sp["inset_y"]
 
 
-def grown_code_size(flow: Flow, code: Code, size: float) -> float:
+def grown_code_size(flow: Flow, code: Code, size: float, longest: float) -> float:
     """A larger reading size (`code_grow`) for a block that fits whole, unwrapped, where it stands:
     code read from the back of a room gains (`with_grown_sizes` keeps it only when no slide is added)."""
     m, room = flow.m, flow.free_height()
     for bigger in m.theme.sizes_of("code_grow", optional=True):
-        if bigger > size and code_fits_unwrapped(m, code, flow.area.w, bigger) and \
+        if bigger > size and fits_unwrapped(m, longest, flow.area.w, bigger) and \
                 code_height(m, code, [1] * len(code.lines), bigger, 0) <= room:
             return bigger
     return size
@@ -702,7 +707,7 @@ def lead_height(m: Metrics, item: FlowItem, area: Box, size: float, whole: bool 
         return fit.heights[0] + sum(fit.heights[1 + i] for i in rows)
     if isinstance(item, Code):
         lines = (len(item.lines) if whole else min(3, len(item.lines))) + (1 if item.title else 0)
-        size = code_size(m, item, area.w, m.theme.sizes_of("code"))
+        size = code_size(m, longest_line_ems(m, item), area.w, m.theme.sizes_of("code"))
         return line_height(m.mono, size) * lines + 2 * (m.sp["box_pad"] + m.sp["inset_y"])
     if isinstance(item, CalloutGroup):
         paras = item.paras if whole else item.paras[:1]

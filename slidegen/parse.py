@@ -354,10 +354,8 @@ class _LessonParser:
         for tag in sorted(extractor.dropped):
             warn(pos, f"<{tag}> content is not lesson text and is left out")
         images = self._unique_images(extractor.images, pos)
-        return _text_paragraphs(extractor.text(), pos) + images + [self.media_link(*m, pos) for m in extractor.media]
-
-    def media_link(self, tag: str, src: str, title: str, pos: SourcePos) -> Paragraph:
-        return Paragraph(media_runs(tag, src, title, pos), pos)
+        players = [Paragraph(media_runs(*media, pos), pos) for media in extractor.media]
+        return _text_paragraphs(extractor.text(), pos) + images + players
 
     def img_tags(self, source: str, pos: SourcePos) -> list[Block]:
         """`<img src=… alt=…>` lines (HTML or JSX) are pictures, like `![alt](src)`."""
@@ -378,7 +376,7 @@ class _LessonParser:
         """An MDX component: its literal text stays, with the label each tag shows (a tab's `label`, a
         box's `title`) set as a bold line where the tag is; a YouTube component becomes a link to its
         video; one with no text in this file gets a warning."""
-        videos = [self.media_link(tag.group(1), url, _attributes(tag.group(2)).get("title", ""), pos)
+        videos = [Paragraph(media_runs(tag.group(1), url, _attributes(tag.group(2)).get("title", ""), pos), pos)
                   for tag in _JSX_TAG.finditer(source) if (url := _youtube_url(tag.group(1), tag.group(2)))]
         if not videos and not _has_content(source) and _is_whole_component(source):
             warn(pos, f"component <{_JSX_OPEN.match(source).group(1)}> has no text in this file; it is left out")
@@ -524,8 +522,8 @@ class _InlineCollector:
             if self.html_links:
                 self.html_links.pop()
             return
-        href = re.search(r"\bhref\s*=\s*[\"']([^\"']*)[\"']", tag)
-        self.html_links.append(_safe_link(html.unescape(href.group(1))) if href else None)
+        href = _attributes(tag).get("href")
+        self.html_links.append(_safe_link(href) if href is not None else None)
 
     def other(self, node, style):
         if node.children:
@@ -636,12 +634,8 @@ def _nest(headings: list[_Heading]) -> tuple[Section, ...]:
 
 
 def _img_attributes(source: str) -> list[tuple[str, str]]:
-    out = []
-    for attrs in _IMG_TAG.findall(source):
-        src = re.search(r"\bsrc\s*=\s*[\"']([^\"']*)[\"']", attrs)
-        alt = re.search(r"\balt\s*=\s*[\"']([^\"']*)[\"']", attrs)
-        out.append((src.group(1) if src else "", html.unescape(alt.group(1)) if alt else ""))
-    return out
+    return [(found.get("src", ""), found.get("alt", ""))
+            for found in map(_attributes, _IMG_TAG.findall(source))]
 
 
 def _split_url(url: str):
