@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 from .anchors import heading_anchors, walk_sections
 from .errors import UsageError, warn
 from .pdf_unicode import wide_gap
+from .theme import load_theme
 from .model import (
     Admonition, CalloutFrame, Code, CodeFrame, Deck, Image, ImageFrame, Lesson, ListBlock, Notes, Paragraph,
     Quote, Run, Section, SourcePos, Table, TableFrame, TableRow, TextFrame, ThematicBreak,
@@ -85,7 +86,9 @@ def render_html(lesson: Lesson, deck: Deck | None, templates: Path, layout: str 
         raise UsageError(f"{folder}: no {LAYOUTS[layout]} template for the '{layout}' handout")
     env = make_environment(folder)
     anchors = heading_anchors(lesson)
-    env.filters.update(anchor=lambda pos: anchors.get(pos, f"h{pos.line}"),
+    theme = load_theme(templates, lesson.lang)  # the deck's words: a box's default title is said once
+    env.filters.update(box_title=lambda kind: theme.text("admonition", kind=kind),
+                       anchor=lambda pos: anchors.get(pos, f"h{pos.line}"),
                        href=lambda href: safe_href(href, set(anchors.values())))
     return env.get_template(LAYOUTS[layout]).render(
         lesson=lesson, deck=deck, lang=lesson.lang, tags=lesson.tags, slide_refs=slide_ranges(lesson, deck),
@@ -218,14 +221,11 @@ def anchor_id(pos: SourcePos) -> str:
 def first_slide_ids(deck: Deck | None, anchors: dict[SourcePos, str]) -> dict[int, str]:
     """{slide index: the id of the heading that slide starts}, for the first slide of each heading: in
     the `slides` layout, in-page links (the agenda's, a lesson's own) land on that slide."""
-    ids: dict[int, str] = {}
-    taken: set[str] = set()
+    first: dict[SourcePos, int] = {}
     for index, slide in enumerate(deck.slides if deck else ()):
-        anchor = anchors.get(slide.anchor) if slide.anchor is not None else None
-        if anchor and anchor not in taken:
-            ids[index] = anchor
-            taken.add(anchor)
-    return ids
+        if slide.anchor in anchors:
+            first.setdefault(slide.anchor, index)
+    return {index: anchors[pos] for pos, index in first.items()}
 
 
 def slide_ranges(lesson: Lesson, deck: Deck | None) -> dict[SourcePos, list[tuple[int, int]]]:
