@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 
 from .anchors import heading_anchors
 from .errors import warn
-from .measure import Piece, Style, Wrapped, line_height, natural_width, widest_word, wrap
+from .measure import Piece, line_height
+from .metrics import Metrics, fit_size, row_heights
 from .model import (
     Admonition, Block, Box, CalloutFrame, Code, CodeFrame, Deck, Frame, Image, ImageFrame, Inline, Layout,
     Lesson, ListBlock, Notes, Paragraph, Quote, Run, Section, Slide, SourcePos, Table, TableFrame, TextFrame, TextPara, ThematicBreak, plain_text,
@@ -173,80 +174,6 @@ def section_items(section: Section) -> list[FlowItem]:
     for sub in section.subsections:
         items.extend(_merge_keep_with_next([heading_group(sub)] + section_items(sub)))
     return _merge_keep_with_next(items)
-
-
-# ------------------------------------------------------------------------------------- measuring
-
-
-def para_indent(para: TextPara, step: float) -> float:
-    """Left margin of a paragraph: a step per list level (the marker hangs in the last step), one for a quote."""
-    if para.marker:
-        return step * (para.level + 1)
-    return step * (para.level + (1 if para.style == "quote" else 0))
-
-
-class Metrics:
-    """Heights and widths of the deck's text, at the theme's fonts and spacing."""
-
-    def __init__(self, theme: Theme):
-        self.theme = theme
-        self.body = Style(theme.fonts["body"])
-        self.bold = Style(theme.fonts["body"], True)
-        self.mono = Style(theme.fonts["mono"])
-        self.sp = theme.spacing
-        self.autospace = theme.spacing.get("autospace", 0.0)
-        self._heights: dict[tuple[TextPara, float, float], float] = {}  # a paragraph is measured once per size
-
-    def wrap(self, pieces: list[Piece], width: float, size: float) -> Wrapped:
-        return wrap(pieces, width, size, self.autospace)
-
-    def widest_word(self, pieces: list[Piece], size: float) -> float:
-        return widest_word(pieces, size, self.autospace)
-
-    def natural_width(self, pieces: list[Piece], size: float) -> float:
-        return natural_width(pieces, size, self.autospace)
-
-    def pieces(self, runs: Inline, bold: bool = False) -> list[Piece]:
-        return [Piece(r.text, self.mono if r.code else (self.bold if (r.bold or bold) else self.body)) for r in runs]
-
-    def usable(self, width: float) -> float:
-        return (width - 2 * self.sp["inset_x"]) * self.sp["safety"]
-
-    def para_indent(self, para: TextPara) -> float:
-        return para_indent(para, self.sp["indent"])
-
-    def para_lines(self, para: TextPara, width: float, size: float) -> int:
-        avail = self.usable(width) - self.para_indent(para)
-        return self.wrap(self.pieces(para.runs, para.style == "heading"), avail, size).lines
-
-    def para_height(self, para: TextPara, width: float, size: float) -> float:
-        key = (para, width, size)
-        height = self._heights.get(key)
-        if height is None:
-            height = self._heights[key] = self.para_lines(para, width, size) * line_height(self.body, size)
-        return height
-
-    def paras_height(self, paras: tuple[TextPara, ...] | list[TextPara], width: float, size: float) -> float:
-        if not paras:
-            return 0.0
-        lines = sum(self.para_height(p, width, size) for p in paras)
-        return lines + self.sp["paragraph"] * (len(paras) - 1) + 2 * self.sp["inset_y"]
-
-    def fits_lines(self, runs: Inline, box: Box, size: float, max_lines: int, bold: bool = False) -> bool:
-        lines = self.wrap(self.pieces(runs, bold), self.usable(box.w), size).lines
-        return lines <= max_lines and lines * line_height(self.body, size) + 2 * self.sp["inset_y"] <= box.h
-
-
-def fit_size(metrics: Metrics, runs: Inline, box: Box, largest: float, smallest: float, bold: bool = True) -> float:
-    """The largest size (in 2 pt steps) at which `runs` fit the box in at most two lines."""
-    size = largest
-    while size > smallest:
-        if metrics.fits_lines(runs, box, size, 1 if size == largest else 2, bold):
-            return size
-        size -= 2
-    if not metrics.fits_lines(runs, box, smallest, 3, bold):
-        return max(12.0, smallest * 0.75)
-    return smallest
 
 
 # ------------------------------------------------------------------------------------- the flow
@@ -563,18 +490,6 @@ def column_widths(m: Metrics, table: Table, width: float, size: float, force: bo
     spare = width - sum(least)
     extra = [nat - low for nat, low in zip(natural, least)]
     return tuple(low + spare * e / sum(extra) for low, e in zip(least, extra))
-
-
-def row_heights(m: Metrics, table: Table, widths: tuple[float, ...], size: float) -> tuple[float, ...]:
-    lh = line_height(m.body, size)
-    pad_x, pad_y = m.sp["cell_x"], m.sp["cell_y"]
-
-    def height(cells, bold) -> float:
-        lines = [m.wrap(m.pieces(cell, bold), (w - 2 * pad_x) * m.sp["safety"], size).lines
-                 for cell, w in zip(cells, widths)]
-        return max(lines, default=1) * lh + 2 * pad_y + 1.0
-
-    return (height(table.header, True),) + tuple(height(row.cells, False) for row in table.rows)
 
 
 def table_groups(table: Table) -> list[list[int]]:

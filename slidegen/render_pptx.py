@@ -31,7 +31,7 @@ from .model import (
     Box, CalloutFrame, CodeFrame, Deck, ImageFrame, Inline, Layout, Run, Slide, SourcePos, TableFrame, TextFrame,
     TextPara,
 )
-from .paginate import para_indent
+from .metrics import para_indent
 from .theme import Theme
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")

@@ -554,7 +554,7 @@ _TITLE_BOX = {Layout.TITLE: "title.title", Layout.SECTION: "section.title", Layo
 def model_overflow(deck: Deck, theme) -> list[str]:
     """Every box of the paginated deck re-measured with the paginator's `Metrics`: titles, frames,
     table rows and the footer fit their boxes, and every box lies inside the slide."""
-    from .paginate import Metrics
+    from .metrics import Metrics
 
     m = Metrics(theme)
     problems: list[str] = []
@@ -599,7 +599,7 @@ def frame_needs(m, frame) -> float:
 
 
 def _table_problems(m, frame: TableFrame, number: int) -> list[str]:
-    from .paginate import row_heights
+    from .metrics import row_heights
 
     table = Table(frame.header, frame.align, frame.rows, frame.pos)
     needs = row_heights(m, table, frame.col_widths, frame.size_pt)
@@ -648,7 +648,7 @@ class FileMeasure:
     insets, indents and spacing the file states: what PowerPoint shows on opening (no autofit)."""
 
     def __init__(self, theme, items: list[Item]):
-        from .paginate import Metrics
+        from .metrics import Metrics
 
         self.m = Metrics(theme)
         self.items = items
