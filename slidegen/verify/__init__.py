@@ -35,8 +35,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import UsageError
-from .model import (
+from ..errors import UsageError
+from ..model import (
     Admonition, Box, CalloutFrame, Code, CodeFrame, Deck, ImageFrame, Inline, Layout, Lesson, ListBlock, Notes,
     Paragraph, Quote, Run, Section, SourcePos, Table, TableFrame, TextFrame, TextPara, plain_text,
 )
@@ -554,7 +554,7 @@ _TITLE_BOX = {Layout.TITLE: "title.title", Layout.SECTION: "section.title", Layo
 def model_overflow(deck: Deck, theme) -> list[str]:
     """Every box of the paginated deck re-measured with the paginator's `Metrics`: titles, frames,
     table rows and the footer fit their boxes, and every box lies inside the slide."""
-    from .metrics import Metrics
+    from ..metrics import Metrics
 
     m = Metrics(theme)
     problems: list[str] = []
@@ -579,7 +579,7 @@ def frame_problems(m, frame, pos: SourcePos, number: int) -> list[str]:
 
 def frame_needs(m, frame) -> float:
     """The height a frame's content needs at its size and width, measured as the paginator measures."""
-    from .measure import Piece, line_height
+    from ..measure import Piece, line_height
 
     sp = m.sp
     if isinstance(frame, TextFrame):
@@ -599,7 +599,7 @@ def frame_needs(m, frame) -> float:
 
 
 def _table_problems(m, frame: TableFrame, number: int) -> list[str]:
-    from .metrics import row_heights
+    from ..metrics import row_heights
 
     table = Table(frame.header, frame.align, frame.rows, frame.pos)
     needs = row_heights(m, table, frame.col_widths, frame.size_pt)
@@ -648,7 +648,7 @@ class FileMeasure:
     insets, indents and spacing the file states: what PowerPoint shows on opening (no autofit)."""
 
     def __init__(self, theme, items: list[Item]):
-        from .metrics import Metrics
+        from ..metrics import Metrics
 
         self.m = Metrics(theme)
         self.items = items
@@ -693,13 +693,13 @@ class FileMeasure:
 
     @staticmethod
     def _line_height(style, size: float) -> float:
-        from .measure import line_height
+        from ..measure import line_height
 
         return line_height(style, size)
 
     def para_pieces(self, para):
         """(pieces, largest size, line height) of a paragraph's runs, line breaks and fields."""
-        from .measure import Piece
+        from ..measure import Piece
 
         pieces, size, lh = [], 0.0, 0.0
         for child in para._p:
@@ -715,7 +715,7 @@ class FileMeasure:
         return pieces, size, lh
 
     def style(self, r_pr):
-        from .measure import Style, face
+        from ..measure import Style, face
 
         bold = r_pr is not None and r_pr.get("b") in ("1", "true")
         latin = r_pr.find(_A + "latin") if r_pr is not None else None
@@ -925,7 +925,7 @@ class LessonReport:
 
 def check_lesson(lesson_path: Path, deck_path: Path, handout_path: Path, templates: Path,
                  rendered: dict[Path, Path] | None = None) -> LessonReport:
-    from .build import lesson_and_deck
+    from ..build import lesson_and_deck
 
     lesson, model, theme = lesson_and_deck(lesson_path, templates)
     deck = check_deck(lesson, deck_path)
@@ -953,7 +953,7 @@ def output_paths(args) -> list[tuple[Path, Path, Path]]:
 
 def run_check(args) -> bool:
     """`slidegen check`: one summary line per output (or a JSON document); True when all passed."""
-    from .cli import DEFAULT_TEMPLATES
+    from ..cli import DEFAULT_TEMPLATES
 
     templates = Path(getattr(args, "templates", None) or DEFAULT_TEMPLATES)
     triples = output_paths(args)
