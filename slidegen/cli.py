@@ -153,10 +153,24 @@ def cmd_handout(args) -> int:
                                                                   args.max_bytes))
 
 
-def cmd_check(args) -> int:
-    from .verify import run_check
+def check_paths(args) -> list[tuple[Path, Path, Path]]:
+    """(lesson, deck, handout) per lesson: `--deck`/`--handout`, else `OUTPUT/NAME.pptx` and `.pdf`."""
+    lessons = [Path(p) for p in args.lessons]
+    if (args.deck or args.handout) and len(lessons) != 1:
+        raise UsageError("--deck and --handout name the outputs of one lesson; give exactly one lesson")
+    out = Path(args.output)
+    return [(lesson, Path(args.deck or out / f"{lesson.stem}.pptx"), Path(args.handout or out / f"{lesson.stem}.pdf"))
+            for lesson in lessons]
 
-    return EXIT_CHECK if not run_check(args) else EXIT_OK
+
+def cmd_check(args) -> int:
+    """`slidegen check`: one summary line per output (or a JSON document); exit 3 when anything failed."""
+    from .verify import check_outputs
+
+    templates = Path(getattr(args, "templates", None) or DEFAULT_TEMPLATES)
+    report = check_outputs(check_paths(args), templates, render=args.render)
+    print(report.text(as_json=args.json))
+    return EXIT_OK if report.ok else EXIT_CHECK
 
 
 def cmd_watch(args) -> int:

@@ -1,6 +1,8 @@
-"""`slidegen check`: every lesson (content, fixtures, corpus) built and proved complete on both outputs;
-mutated decks prove the checker itself catches a lost table row, a cut sentence and text pushed past
-its box; LibreOffice renders the content deck with nothing outside its shape; the CLI end to end."""
+"""`slidegen check` on whole lessons: every lesson (content, fixtures, corpus) built and proved complete
+on both outputs; mutated decks prove the checker itself catches a lost table row, a cut sentence and
+text pushed past its box; LibreOffice renders the content deck with nothing outside its shape; the CLI
+end to end. All of it builds lessons (`slow`); LibreOffice tests are also `render`. The verify modules'
+own unit tests, from small objects, are in tests/test_verify_*.py."""
 from __future__ import annotations
 
 import argparse
@@ -15,15 +17,15 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from slidegen.build import build_deck, build_handout
-from slidegen.model import SourcePos
-from slidegen.verify import (
-    PdfLine, RowItem, body_lines, check_lesson, chars_outside, found_in, norm, render_decks, row_found, run_check,
-    sentences, unshowable,
-)
+from slidegen.cli import EXIT_CHECK, EXIT_OK, cmd_check
+from slidegen.verify import check_lesson
+from slidegen.verify.overflow_render import chars_outside, render_decks
+from slidegen.verify.text import unshowable
 
 from conftest import CONTENT_LESSON, GOOD_FIXTURES, ROOT, corpus_params, needs_corpus, needs_soffice
 
 TEMPLATES = ROOT / "templates"
+pytestmark = pytest.mark.slow
 LESSON_PARAMS = ([pytest.param(CONTENT_LESSON, id=CONTENT_LESSON.name)]
                  + [pytest.param(p, id=p.name) for p in GOOD_FIXTURES] + corpus_params())
 
@@ -177,43 +179,10 @@ def test_a_deck_powerpoint_would_repair_is_named(builds, tmp_path):
     assert "startAt" in report.invalid[0] and "1 Open XML errors" in report.summary()
 
 
-# ------------------------------------------------------------------------------------- reading and comparing
-
-
-def test_norm_ignores_only_wrapping_whitespace_soft_hyphens_and_joiners():
-    assert norm("생\u2060성\u2060형 AI는\n새로운\u00ad 것") == "생성형AI는새로운것"
-    assert norm("“quoted” ‘text’ ﬁ") == "\"quoted\"'text'fi"
-    assert norm("text-generation") != norm("textgeneration")
-    assert norm("A.") != norm("A")
-
-
-def test_sentences_split_at_ends_and_line_breaks():
-    assert sentences("하나이다.둘이다. Three! Four?\nfive") == ["하나이다.", "둘이다.", "Three!", "Four?", "five"]
-
-
-def test_a_paragraph_split_between_slides_is_found_across_shapes():
-    segments = [norm("앞 문장이다. 이 문장은 두"), norm("슬라이드에 걸친다."), norm("다른 것")]
-    assert found_in(norm("이 문장은 두 슬라이드에 걸친다."), segments)
-    assert not found_in(norm("이 문장은 세 슬라이드에 걸친다."), segments)
-
-
-def test_a_continued_group_may_repeat_its_label():
-    row = RowItem(("", "동영상 생성", "동영상 구성 자동화"), SourcePos("x.md", 3), label="시각 콘텐츠")
-    assert row_found(row, [("", "동영상생성", "동영상구성자동화")])
-    assert row_found(row, [("시각콘텐츠", "동영상생성", "동영상구성자동화")])
-    assert not row_found(row, [("동영상구성자동화", "동영상생성")])
-
-
-def test_running_headers_and_page_numbers_are_dropped():
-    line = lambda top, text: PdfLine(top, 0.0, top * 800, 0, ((0.0, top * 800, text),))
-    pages = [[line(0.1, "Title"), line(0.5, "이 문장은 두"), line(0.95, "1 / 2")],
-             [line(0.05, "Title"), line(0.5, "페이지에 걸친다."), line(0.95, "2 / 2")]]
-    assert [[ln.text for ln in page] for page in body_lines(pages, "Title")] == [["Title", "이 문장은 두"], ["페이지에 걸친다."]]
-
-
 # ------------------------------------------------------------------------------------- rendering
 
 
+@pytest.mark.render
 @needs_soffice()
 def test_rendered_content_deck_has_nothing_outside_and_a_pushed_box_is_caught(builds, tmp_path):
     deck = builds.deck(CONTENT_LESSON)
@@ -238,17 +207,17 @@ def _args(out: Path, **overrides) -> argparse.Namespace:
 
 
 def test_json_report_and_a_missing_output(builds, tmp_path, capsys):
-    assert run_check(_args(tmp_path / "nothing-built", json=True)) is False
+    assert cmd_check(_args(tmp_path / "nothing-built", json=True)) == EXIT_CHECK
     doc = json.loads(capsys.readouterr().out)
     deck = doc["lessons"][0]["outputs"]["deck"]
     assert doc["ok"] is False and "not found" in deck["error"]
 
     builds.deck(CONTENT_LESSON)
-    ok = run_check(_args(builds.out, json=True, handout=builds.handout(CONTENT_LESSON) or tmp_path / "none.pdf"))
+    code = cmd_check(_args(builds.out, json=True, handout=builds.handout(CONTENT_LESSON) or tmp_path / "none.pdf"))
     doc = json.loads(capsys.readouterr().out)
     deck = doc["lessons"][0]["outputs"]["deck"]
     assert (deck["items"], deck["present"], deck["table_rows_present"], deck["missing"]) == (78, 78, 9, [])
-    assert ok is (not builds.handout_problem)
+    assert (code == EXIT_OK) is (not builds.handout_problem)
 
 
 def test_cli_check_exit_codes(builds, tmp_path):
@@ -269,6 +238,7 @@ def test_cli_check_exit_codes(builds, tmp_path):
     assert "1 boxes overflowing" in done.stdout and ":11: slide 4:" in done.stdout
 
 
+@pytest.mark.render
 @needs_soffice()
 @needs_corpus()
 def test_rendered_fixture_and_corpus_decks_have_nothing_outside(builds, tmp_path):

@@ -1,0 +1,52 @@
+"""The whole check of built outputs: `check_lesson` parses and paginates a lesson once, lists its
+items once (`lesson_items`), and hands both to the deck's and the handout's comparisons and to the
+overflow checks; `check_outputs` does that for several lessons (rendering their decks in one
+LibreOffice run when asked) and returns a `CheckReport`. Plain paths and flags in, a report out: the
+command line decides what to print and which exit code that is."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from .deck import check_deck
+from .handout import check_handout
+from .items import lesson_items
+from .overflow_file import FileMeasure
+from .overflow_model import model_overflow
+from .overflow_render import chars_outside, render_decks
+from .report import CheckReport, LessonReport, OutputReport
+
+
+def check_lesson(lesson_path: Path, deck_path: Path, handout_path: Path, templates: Path,
+                 rendered: dict[Path, Path] | None = None) -> LessonReport:
+    """Both outputs of one lesson checked; `rendered` (deck → PDF) adds LibreOffice's drawing."""
+    from ..build import lesson_and_deck
+
+    lesson, model, theme = lesson_and_deck(lesson_path, templates)
+    wanted = lesson_items(lesson)
+    deck = check_deck(lesson, deck_path, wanted)
+    if not deck.error:
+        deck.overflow = model_overflow(model, theme) + FileMeasure(theme, wanted.items).problems(deck_path)
+    if rendered is not None and not deck.error:
+        _add_render(deck, Path(deck_path), rendered)
+    handout = check_handout(lesson, handout_path, wanted)
+    return LessonReport(str(lesson_path), [deck, handout])
+
+
+def _add_render(deck: OutputReport, deck_path: Path, rendered: dict[Path, Path]) -> None:
+    pdf = rendered.get(deck_path)
+    if pdf is None:
+        deck.error = f"{deck_path}: not rendered"
+    else:
+        deck.chars_outside, deck.outside = chars_outside(deck_path, pdf)
+
+
+def check_outputs(triples: list[tuple[Path, Path, Path]], templates: Path, render: bool = False) -> CheckReport:
+    """Every (lesson, deck, handout) checked; with `render`, every deck that exists is drawn first."""
+    with tempfile.TemporaryDirectory(prefix="slidegen-check-") as tmp:
+        rendered = None
+        if render:
+            decks = [deck for _lesson, deck, _handout in triples if deck.is_file()]
+            rendered = render_decks(decks, Path(tmp)) if decks else {}
+        return CheckReport([check_lesson(lesson, deck, handout, Path(templates), rendered)
+                            for lesson, deck, handout in triples])
