@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from pptx.util import Emu
+
 from .errors import UsageError
 from .model import Box
 from .theme import Theme
@@ -20,7 +22,6 @@ NEEDED = {
     "code": ("content.title",),
     "closing": ("closing.title", "closing.subtitle"),
 }
-EMU_PER_PT = 12700
 
 
 def theme_from_reference(theme: Theme, reference: Path) -> Theme:
@@ -44,7 +45,7 @@ def theme_from_reference(theme: Theme, reference: Path) -> Theme:
             boxes.setdefault(name, _box(shape))
     if problems:
         raise UsageError(f"{reference}: " + "; ".join(problems))
-    width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
+    width, height = Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
     for name, box in theme.boxes.items():  # boxes no layout names (the footer) follow the slide's size
         if name not in boxes:
             boxes[name] = _scaled(box, width / theme.width, height / theme.height)
@@ -56,4 +57,4 @@ def _scaled(box: Box, sx: float, sy: float) -> Box:
 
 
 def _box(shape) -> Box:
-    return Box(shape.left / EMU_PER_PT, shape.top / EMU_PER_PT, shape.width / EMU_PER_PT, shape.height / EMU_PER_PT)
+    return Box(Emu(shape.left).pt, Emu(shape.top).pt, Emu(shape.width).pt, Emu(shape.height).pt)
