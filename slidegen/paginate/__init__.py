@@ -17,15 +17,15 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
-from .anchors import heading_anchors
-from .errors import warn
-from .measure import Piece, line_height
-from .metrics import Metrics, fit_size, row_heights
-from .model import (
+from ..anchors import heading_anchors
+from ..errors import warn
+from ..measure import Piece, line_height
+from ..metrics import Metrics, fit_size, row_heights
+from ..model import (
     Admonition, Block, Box, CalloutFrame, Code, CodeFrame, Deck, Frame, Image, ImageFrame, Inline, Layout,
     Lesson, ListBlock, Notes, Paragraph, Quote, Run, Section, Slide, SourcePos, Table, TableFrame, TextFrame, TextPara, ThematicBreak, plain_text,
 )
-from .theme import Theme
+from ..theme import Theme
 
 BULLETS = ("•", "–", "◦", "▪")
 GROW_TRIALS = 12  # code blocks and tables of a run tried one by one for a larger size
