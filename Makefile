@@ -67,7 +67,7 @@ clean:
 
 # --- set-up ---------------------------------------------------------------------------------------
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "make: cannot create $(VENV): install python3-venv"; exit 1; }
 	$(PY) -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 	PYTHONWARNINGS=ignore $(PY) -m pip install -q -e '.[test]'  # quiet: setuptools warns on every editable install
