@@ -14,7 +14,17 @@ from pathlib import Path
 from .errors import SlidegenError, UsageError
 
 EXIT_OK, EXIT_LESSON, EXIT_USAGE, EXIT_CHECK = 0, 1, 2, 3
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def default_templates() -> Path:
+    """The templates an installed slidegen carries (slidegen/templates in a wheel), else the repository's
+    own top-level templates/ (a source checkout or an editable install)."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "templates"
+    return shipped if (shipped / "deck" / "theme.yaml").is_file() else here.parent / "templates"
+
+
+DEFAULT_TEMPLATES = default_templates()
 
 
 class _StrictHandler(logging.Handler):
@@ -33,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--debug", action="store_true", help="show tracebacks")
     ap.add_argument("--strict", action="store_true", help="fail the build on any warning")
     ap.add_argument("-q", "--quiet", action="store_true", help="only errors")
+    ap.add_argument("--version", action="version", version=f"slidegen {_version()}")
     sub = ap.add_subparsers(dest="command", required=True)
 
     outline = sub.add_parser("outline", help="print a lesson's structure")
@@ -55,9 +66,25 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true")
     check.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES, help="template folder")
 
+    templates = sub.add_parser("templates", help="write the default templates into a folder, to change them")
+    templates.add_argument("folder", type=Path)
+
+    sub.add_parser("doctor", help="list the fonts and system libraries slidegen needs, with install commands")
+
     watch = sub.add_parser("watch", help="rebuild deck and handout when a lesson or template changes")
     _build_args(watch, nargs="*")
     return ap
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("slidegen")
+    except PackageNotFoundError:
+        from . import __version__
+
+        return __version__
 
 
 def _build_args(cmd: argparse.ArgumentParser, nargs: str = "+") -> None:
@@ -81,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"slidegen: {exc}" if isinstance(exc, UsageError) else str(exc), file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # the reader stopped reading (`slidegen outline x.md | head`): not an error
+        _silence_stdout()
+        return EXIT_OK
     except Exception as exc:  # a bug of ours: one line, the traceback only with --debug
         if args.debug:
             raise
@@ -93,6 +123,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"slidegen: {strict.count} warning(s) and --strict", file=sys.stderr)
         return EXIT_LESSON
     return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's own flush at exit does not fail on the closed pipe."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def cmd_outline(args) -> int:
@@ -173,6 +211,27 @@ def cmd_check(args) -> int:
     return EXIT_OK if report.ok else EXIT_CHECK
 
 
+def cmd_templates(args) -> int:
+    """Copy the default templates into a new (or empty) folder, for `--templates FOLDER`."""
+    import shutil
+
+    folder = Path(args.folder)
+    if folder.exists() and any(folder.iterdir()):
+        raise UsageError(f"{folder}: not empty; give a new folder for the templates")
+    shutil.copytree(DEFAULT_TEMPLATES, folder, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    logging.getLogger("slidegen").info("templates written to %s; use them with --templates %s", folder, folder)
+    return EXIT_OK
+
+
+def cmd_doctor(args) -> int:
+    from .doctor import report
+
+    text, ready = report()
+    print(text)
+    return EXIT_OK if ready else EXIT_USAGE
+
+
 def cmd_watch(args) -> int:
     from .watch import watch
 
@@ -185,6 +244,8 @@ COMMANDS = {
     "handout": cmd_handout,
     "check": cmd_check,
     "watch": cmd_watch,
+    "templates": cmd_templates,
+    "doctor": cmd_doctor,
 }
 
 
