@@ -143,25 +143,32 @@ def cmd_outline(args) -> int:
 
 
 def _each_lesson(args, build_one) -> int:
-    """Build every lesson, one line per lesson with its time; a failed lesson does not stop the rest."""
-    failures = 0
+    """Build every lesson, one line per lesson with its time; a failed lesson does not stop the rest,
+    and the exit status is the worst of them."""
+    worst = EXIT_OK
     total = len(args.lessons)
     for number, path in enumerate(args.lessons, start=1):
         started = time.perf_counter()
         try:
             out = build_one(path)
         except SlidegenError as exc:
-            if args.debug or len(args.lessons) == 1:
+            if args.debug or total == 1:
                 raise
             print(str(exc), file=sys.stderr)
-            failures += 1
+            worst = max(worst, exc.exit_code)
+            continue
+        except Exception as exc:  # a bug of ours on this lesson: report it, build the others
+            if args.debug or total == 1:
+                raise
+            print(f"{path}: internal error: {exc!r} (run with --debug for the traceback)", file=sys.stderr)
+            worst = max(worst, EXIT_LESSON)
             continue
         progress = f"[{number}/{total}] " if total > 1 else ""
         _clear_bar()
         logging.getLogger("slidegen").info("%sbuilt %s (%.2f s)", progress, out, time.perf_counter() - started)
         _draw_bar(number, total)
     _clear_bar()
-    return EXIT_LESSON if failures else EXIT_OK
+    return worst
 
 
 def _draw_bar(done: int, total: int, width: int = 30) -> None:
