@@ -29,3 +29,52 @@ def test_one_bad_lesson_does_not_stop_the_batch(tmp_path):
     assert run.returncode == 1
     assert (tmp_path / "code.pptx").is_file() and not (tmp_path / "a-bad.pptx").exists()
     assert str(bad) in run.stderr and "Traceback" not in run.stderr
+
+
+def _reference_with(tmp_path, name: str, change) -> object:
+    """Our own master with one part changed (or added) by `change(name, data) -> data`."""
+    import zipfile
+
+    src = ROOT / "templates" / "deck" / "master.pptx"
+    out = tmp_path / name
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+        for item in z.infolist():
+            w.writestr(item.filename, change(item.filename, z.read(item)))
+        extra = change("", b"")
+        if extra:
+            w.writestr(*extra)
+    return out
+
+
+def _refused(tmp_path, reference, words: str) -> None:
+    run = _slidegen("-q", "slides", FIXTURES / "code.md", "--reference-deck", reference, "-o", tmp_path)
+    assert run.returncode == 2 and words in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert not (tmp_path / "code.pptx").exists()
+
+
+def test_reference_deck_with_macros_is_refused(tmp_path):
+    ref = _reference_with(tmp_path, "m.pptx", lambda n, d: ("ppt/vbaProject.bin", b"x" * 10) if n == "" else d)
+    _refused(tmp_path, ref, "macros")
+
+
+def test_reference_deck_with_an_entity_is_refused(tmp_path):
+    def dtd(name, data):
+        if name == "ppt/slideMasters/slideMaster1.xml":
+            return data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1)
+        return b"" if name == "" else data
+    _refused(tmp_path, _reference_with(tmp_path, "d.pptx", dtd), "DTD")
+
+
+def test_reference_deck_with_an_external_picture_is_refused(tmp_path):
+    def external(name, data):
+        if name == "ppt/slideMasters/_rels/slideMaster1.xml.rels":
+            rel = (b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   b'relationships/image" Target="file:///etc/passwd" TargetMode="External"/>')
+            return data.replace(b"</Relationships>", rel + b"</Relationships>")
+        return b"" if name == "" else data
+    _refused(tmp_path, _reference_with(tmp_path, "e.pptx", external), "points outside the file")
+
+
+def test_reference_zip_bomb_is_refused(tmp_path):
+    bomb = lambda n, d: ("ppt/media/huge.bin", b"\0" * (320 * 1024 * 1024)) if n == "" else d  # noqa: E731
+    _refused(tmp_path, _reference_with(tmp_path, "z.pptx", bomb), "unpacks to more than")
