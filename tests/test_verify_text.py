@@ -30,3 +30,17 @@ def test_short_keeps_one_line_and_cuts_with_an_ellipsis():
 
 def test_ascii_is_always_showable():
     assert unshowable("plain ASCII text") == []
+
+
+def test_fontconfig_is_asked_once_for_many_characters(monkeypatch):
+    import subprocess
+
+    from slidegen.verify import text
+
+    calls = []
+    real = subprocess.run
+    monkeypatch.setattr(text.subprocess, "run", lambda *a, **k: calls.append(a) or real(*a, **k))
+    text.installed_coverage.cache_clear()
+    rare = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 3000)) + "\U0010fffd"
+    assert unshowable(rare) == ["\U0010fffd"]
+    assert len(calls) <= 1
