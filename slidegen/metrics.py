@@ -4,12 +4,55 @@
 indents); `fit_size` picks a title's size; `row_heights` is a table's rows at given column widths. The
 paginator decides with these, the deck writer indents with `para_indent`, and the checker re-measures
 the built deck with the same functions, so all three use one set of numbers.
+
+Every choice of a size, here and in the paginator, goes through `largest_fitting`: candidates are
+tried in the order given (largest first) and the first that fits wins; `sizes_down` lists the sizes
+of a choice made in fixed steps.
 """
 from __future__ import annotations
 
-from .measure import Piece, Style, Wrapped, line_height, natural_width, widest_word, wrap
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from .measure import (
+    Piece,
+    Style,
+    Wrapped,
+    line_height,
+    natural_width,
+    widest_word,
+    wrap,
+)
 from .model import Box, Inline, Table, TextPara
 from .theme import Theme
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+def largest_fitting(candidates: Iterable[T], fits: Callable[[T], bool], otherwise: Callable[[], U]) -> T | U:
+    """The first of `candidates` (sizes, or what was laid out at each size, largest first) that `fits`;
+    `otherwise()` when none does. Candidates are made lazily: those after the winner are never made."""
+    for candidate in candidates:
+        if fits(candidate):
+            return candidate
+    return otherwise()
+
+
+def sizes_down(largest: float, above: float, step: float) -> list[float]:
+    """`largest`, then `step` smaller each time, while the size stays above `above`."""
+    sizes = []
+    size = largest
+    while size > above:
+        sizes.append(size)
+        size -= step
+    return sizes
+
+
+def size_after(sizes: list[float], largest: float, step: float) -> float:
+    """The size one `step` below the last of `sizes_down(largest, …)` (`largest` itself when that is
+    empty): where stepping down stops when no size fits."""
+    return sizes[-1] - step if sizes else largest
 
 
 def para_indent(para: TextPara, step: float) -> float:
@@ -72,15 +115,15 @@ class Metrics:
 
 
 def fit_size(metrics: Metrics, runs: Inline, box: Box, largest: float, smallest: float, bold: bool = True) -> float:
-    """The largest size (in 2 pt steps) at which `runs` fit the box in at most two lines."""
-    size = largest
-    while size > smallest:
-        if metrics.fits_lines(runs, box, size, 1 if size == largest else 2, bold):
-            return size
-        size -= 2
-    if not metrics.fits_lines(runs, box, smallest, 3, bold):
-        return max(12.0, smallest * 0.75)
-    return smallest
+    """The largest size (in 2 pt steps) at which `runs` fit the box in at most two lines (one line at
+    `largest`); else `smallest` when three lines fit there, else smaller still."""
+    def fits(size: float) -> bool:
+        return metrics.fits_lines(runs, box, size, 1 if size == largest else 2, bold)
+
+    def last_resort() -> float:
+        return smallest if metrics.fits_lines(runs, box, smallest, 3, bold) else max(12.0, smallest * 0.75)
+
+    return largest_fitting(sizes_down(largest, smallest, 2), fits, last_resort)
 
 
 def row_heights(m: Metrics, table: Table, widths: tuple[float, ...], size: float) -> tuple[float, ...]:

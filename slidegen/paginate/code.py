@@ -1,0 +1,103 @@
+"""Code blocks: a box of monospaced lines, sized so that the longest line needs no wrapping.
+
+The size is the largest of the theme's `code` sizes at which the longest line fits unwrapped (else the
+smallest, lines wrapping); a block that fits whole where it stands may take a larger `code_grow` size.
+A block that does not fit moves to a new slide when it fits there whole; otherwise it is split between
+lines, at least three lines to a part, the title on the first part only.
+"""
+from __future__ import annotations
+
+from ..measure import Piece, line_height
+from ..metrics import Metrics, largest_fitting
+from ..model import Box, Code, CodeFrame
+from .flow import Flow
+
+LEAST_LINES = 3  # a part of a split block, and what must follow a lead-in
+
+
+def longest_line_ems(m: Metrics, code: Code) -> float:
+    return max((m.natural_width([Piece(line, m.mono)], 1.0) for line in code.lines), default=0.0)
+
+
+def fits_unwrapped(m: Metrics, longest_ems: float, width: float, size: float) -> bool:
+    return longest_ems * size <= m.usable(width - 2 * m.sp["box_pad"])
+
+
+def code_size(m: Metrics, longest_ems: float, width: float, sizes: tuple[float, ...]) -> float:
+    """The largest code size at which the longest line (`longest_line_ems`) needs no wrapping (else the
+    smallest)."""
+    return largest_fitting(sizes, lambda size: fits_unwrapped(m, longest_ems, width, size), lambda: sizes[-1])
+
+
+def wrapped_lines(m: Metrics, code: Code, width: float, size: float) -> list[int]:
+    """How many lines each of the block's lines takes in a box of `width` at `size`."""
+    avail = m.usable(width - 2 * m.sp["box_pad"])
+    return [m.wrap([Piece(line, m.mono)], avail, size).lines for line in code.lines]
+
+
+def height(m: Metrics, code: Code, counts: list[int], size: float, start: int) -> float:
+    """The height of a code box whose lines take `counts` lines each, from line `start` of the block
+    (the block's title sits on its first box)."""
+    lh = line_height(m.mono, size)
+    title = lh if code.title and start == 0 else 0.0
+    return sum(counts) * lh + title + 2 * m.sp["box_pad"] + 2 * m.sp["inset_y"]
+
+
+def split_points(code: Code) -> range:
+    """A block may break before any of its lines but the first."""
+    return range(1, len(code.lines))
+
+
+def split(m: Metrics, code: Code, counts: list[int], size: float, start: int, room: float) -> int:
+    """How many lines from line `start` fit in `room`."""
+    n = 0
+    while start + n < len(counts) and height(m, code, counts[start: start + n + 1], size, start) <= room:
+        n += 1
+    return n
+
+
+def grown_size(flow: Flow, code: Code, size: float, longest: float) -> float:
+    """A larger reading size (`code_grow`) for a block that fits whole, unwrapped, where it stands:
+    code read from the back of a room gains (`with_grown_sizes` keeps it only when no slide is added)."""
+    m, room = flow.m, flow.free_height()
+
+    def fits(bigger: float) -> bool:
+        return fits_unwrapped(m, longest, flow.area.w, bigger) and \
+            height(m, code, [1] * len(code.lines), bigger, 0) <= room
+
+    larger = (bigger for bigger in m.theme.sizes_of("code_grow", optional=True) if bigger > size)
+    return largest_fitting(larger, fits, lambda: size)
+
+
+def place(flow: Flow, code: Code) -> None:
+    if not code.lines:
+        return
+    m = flow.m
+    longest = longest_line_ems(m, code)
+    size = code_size(m, longest, flow.area.w, m.theme.sizes_of("code"))
+    counts = wrapped_lines(m, code, flow.area.w, size)
+    if flow.should_move(height(m, code, counts, size, 0)):
+        flow.next_page()
+    bigger = grown_size(flow, code, size, longest) if flow.grow else size
+    if bigger != size:
+        size, counts = bigger, [1] * len(code.lines)
+    start = 0
+    while start < len(counts):
+        n = split(m, code, counts, size, start, flow.free_height())
+        if n < min(LEAST_LINES, len(counts) - start) and not flow.page.empty:
+            flow.next_page()
+            continue
+        n = max(n, 1)
+        lines, title = code.lines[start: start + n], (code.title if start == 0 else None)
+        flow.place(lambda box, ls=lines, t=title: CodeFrame(ls, code.language, box, size, code.pos, t),
+                   height(m, code, counts[start: start + n], size, start))
+        start += n
+        if start < len(counts):
+            flow.next_page()
+
+
+def lead_height(m: Metrics, item: Code, area: Box, size: float, whole: bool = False) -> float:
+    """Three lines of the block (or all of them), at its own size."""
+    lines = (len(item.lines) if whole else min(LEAST_LINES, len(item.lines))) + (1 if item.title else 0)
+    size = code_size(m, longest_line_ems(m, item), area.w, m.theme.sizes_of("code"))
+    return line_height(m.mono, size) * lines + 2 * (m.sp["box_pad"] + m.sp["inset_y"])

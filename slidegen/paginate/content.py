@@ -1,0 +1,144 @@
+"""One titled run of content (a `###`, or the text right under a `##`) → a `Flow` of slides.
+
+Decides the body size: the items are flowed at each of the theme's `body` sizes and the largest size
+that needs no more slides than the smallest wins; then code blocks and tables try their larger reading
+sizes. Hands each item to its kind's module (`ELEMENTS`) and keeps a lead-in with what it introduces.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..metrics import Metrics, largest_fitting
+from ..model import Box, Code, CodeFrame, Frame, Image, Layout, Notes, Table, TableFrame
+from . import callout, code, image, table, text
+from .flow import Element, Flow
+from .items import (
+    MAX_LEVEL,
+    CalloutGroup,
+    FlowItem,
+    Nested,
+    PageBreak,
+    TextGroup,
+    unwrap,
+)
+
+GROW_TRIALS = 12  # code blocks and tables of a run tried one by one for a larger size
+
+ELEMENTS: dict[type, Element] = {
+    TextGroup: text,
+    CalloutGroup: callout,
+    Table: table,
+    Code: code,
+    Image: image,
+}
+
+
+def lead_height(m: Metrics, item: FlowItem, area: Box, size: float, whole: bool = False) -> float:
+    """How much of an item must follow a lead-in on the same slide: all of it (`whole`), or its least
+    part (a table's header and first row group, three lines of code, an admonition's title and first
+    paragraph, most of an image)."""
+    element = ELEMENTS.get(type(item))
+    return element.lead_height(m, item, area, size, whole) if element is not None else 0.0
+
+
+def place_lead_in(flow: Flow, group: TextGroup, following: FlowItem, area: Box, size: float) -> None:
+    """A lead-in ("…:") goes with what follows: both to a new slide when they fit there together,
+    else the lead-in stays and what follows starts right below it (split if needed)."""
+    m = flow.m
+    lead = m.paras_height(group.paras, area.w, size)
+    together = lead + flow.gap + lead_height(m, following, area, size, whole=True)
+    here = flow.text_height_with(group.paras) + flow.gap
+    if (together <= area.h and here + lead_height(m, following, area, size, whole=True) > flow.text_room()) \
+            or here + lead_height(m, following, area, size) > flow.text_room():
+        flow.next_page()
+    text.place(flow, group)
+    flow.lead_in = True
+
+
+def introduces(item: FlowItem, following: FlowItem | None) -> bool:
+    """A lead-in followed by something that is not text: the two are placed together."""
+    return isinstance(item, TextGroup) and item.keep_with_next and following is not None \
+        and not isinstance(unwrap(following), (TextGroup, Notes, PageBreak))
+
+
+def flow_items(m: Metrics, items: list[FlowItem], area: Box, size: float, image_text: Callable[[Image], str],
+               grow: frozenset[int] = frozenset()) -> Flow:
+    """`grow`: the indexes of the code blocks and tables that may take a larger reading size."""
+    flow = Flow(m, area, size, image_text)
+    for index, (item, following) in enumerate(zip(items, [*items[1:], None])):
+        flow.grow = index in grow
+        if introduces(item, following):
+            place_lead_in(flow, item, unwrap(following), area, size)  # sets flow.lead_in for what follows
+            continue
+        if isinstance(item, Nested):
+            with flow.indented(min(item.level, MAX_LEVEL) * m.sp["indent"]):
+                place_item(flow, item.item)
+        else:
+            place_item(flow, item)
+        flow.lead_in = False
+    flow.close_text()
+    return flow
+
+
+def place_item(flow: Flow, item: FlowItem) -> None:
+    if isinstance(item, Notes):
+        flow.add_notes(item.text)
+    elif isinstance(item, PageBreak):
+        flow.next_page()
+    elif type(item) in ELEMENTS:
+        ELEMENTS[type(item)].place(flow, item)
+
+
+def best_flow(m: Metrics, items: list[FlowItem], area: Box, image_text: Callable[[Image], str]) -> Flow:
+    """The largest body size that needs no more slides than the smallest size does: the smallest
+    size is flowed first (it sets the target), then sizes from the largest down until one meets it."""
+    sizes = m.theme.sizes_of("body")
+    smallest = flow_items(m, items, area, sizes[-1], image_text)
+    larger = (flow_items(m, items, area, size, image_text) for size in sizes[:-1])
+    best = largest_fitting(larger, lambda flow: len(flow.pages) <= len(smallest.pages), lambda: smallest)
+    return with_grown_sizes(m, items, area, best, image_text)
+
+
+def with_grown_sizes(m: Metrics, items: list[FlowItem], area: Box, flow: Flow,
+                     image_text: Callable[[Image], str]) -> Flow:
+    """The flow with code blocks and tables at their larger reading sizes (`code_grow`, `table_grow`)
+    where that needs no more slides and mixes no grown size with another on a slide: all of them at
+    once if that works, else one at a time in reading order (the first GROW_TRIALS of them: each trial
+    flows the whole run again)."""
+    candidates = [index for index, item in enumerate(items) if isinstance(unwrap(item), (Code, Table))]
+    if not candidates:
+        return flow
+    grow_sizes = set(m.theme.sizes_of("code_grow", optional=True)) | set(m.theme.sizes_of("table_grow", optional=True))
+
+    def acceptable(trial: Flow) -> bool:
+        return len(trial.pages) <= len(flow.pages) and grown_sizes_stand_alone(trial, grow_sizes)
+
+    every = flow_items(m, items, area, flow.size, image_text, frozenset(candidates))
+    if acceptable(every):
+        return every
+    allowed: frozenset[int] = frozenset()
+    best = flow
+    for index in candidates[:GROW_TRIALS] if len(candidates) > 1 else ():
+        trial = flow_items(m, items, area, flow.size, image_text, allowed | {index})
+        if acceptable(trial):
+            allowed, best = allowed | {index}, trial
+    return best
+
+
+def grown_sizes_stand_alone(flow: Flow, grow_sizes: set[float]) -> bool:
+    """No slide sets grown code (or a grown table) beside code (a table) of another size."""
+    for page in flow.pages:
+        for kind in (CodeFrame, TableFrame):
+            sizes = {frame.size_pt for frame in page.frames if isinstance(frame, kind)}
+            if len(sizes) > 1 and sizes & grow_sizes:
+                return False
+    return True
+
+
+def layout_of(frames: list[Frame]) -> Layout:
+    """The master layout for a slide's frames: a table or code layout when they are all tables (code)."""
+    if frames and all(isinstance(f, TableFrame) for f in frames):
+        return Layout.TABLE
+    if frames and all(isinstance(f, CodeFrame) for f in frames):
+        return Layout.CODE
+    return Layout.CONTENT

@@ -1,0 +1,151 @@
+"""`Lesson` → `Deck`: the slides the deck writes itself, and a run of content slides per heading.
+
+Decides the deck's order (title; agenda when there is more than one `##`; the preamble; per `##` a
+section slide, then its own text and each `###`; closing), every title's size, the footer's size,
+and "(cont.)" titles on the slides a run of content continues onto.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..anchors import heading_anchors
+from ..errors import warn
+from ..metrics import Metrics, fit_size, largest_fitting, size_after, sizes_down
+from ..model import (
+    Box,
+    Deck,
+    Image,
+    Inline,
+    Layout,
+    Lesson,
+    Run,
+    Section,
+    Slide,
+    SourcePos,
+    TextFrame,
+    TextPara,
+    plain_text,
+)
+from ..theme import Theme
+from .content import best_flow, layout_of
+from .items import BULLETS, FlowItem, TextGroup, flatten, section_items
+
+FOOTER_STEP, FOOTER_FLOOR = 0.5, 6  # the footer shrinks in half points, down to this size
+SUBTITLE_STEP, SUBTITLE_FLOOR = 1, 12  # a cover's subtitle shrinks in whole points, down to this size
+
+
+class Paginator:
+    def __init__(self, lesson: Lesson, theme: Theme):
+        self.lesson = lesson
+        self.theme = theme
+        self.m = Metrics(theme)
+
+    def title_size(self, runs: Inline, box_name: str, largest_key: str) -> float:
+        box = self.theme.box(box_name)
+        return fit_size(self.m, runs, box, float(self.theme.sizes[largest_key]), float(self.theme.sizes["title_min"]))
+
+    def deck(self) -> Deck:
+        lesson = self.lesson
+        slides = [self.title_slide()]
+        if len(lesson.sections) > 1:
+            slides += self.agenda_slides()
+        if lesson.preamble:
+            slides += self.content_slides((Run(lesson.title),), flatten(lesson.preamble), self.start, "", None)
+        for section in lesson.sections:
+            slides += self.section(section)
+        slides.append(self.closing_slide())
+        footer = self.theme.text("footer", lesson_title=lesson.title)
+        return Deck(lesson, tuple(slides), self.theme.width, self.theme.height, footer, self.footer_size(footer))
+
+    @property
+    def start(self) -> SourcePos:
+        """The lesson's first line: where the slides that come from no heading point."""
+        return SourcePos(str(self.lesson.source), 1)
+
+    def footer_size(self, footer: str) -> float:
+        """The footer's size: the theme's, or smaller until it fits its box on one line."""
+        box, largest = self.theme.box("footer.text"), float(self.theme.sizes["footer"])
+        sizes = sizes_down(largest, FOOTER_FLOOR, FOOTER_STEP)
+        return largest_fitting(sizes, lambda size: self.m.fits_lines((Run(footer),), box, size, 1),
+                               lambda: size_after(sizes, largest, FOOTER_STEP))
+
+    def section(self, section: Section) -> list[Slide]:
+        name = section.title_text
+        size = self.title_size(section.title, "section.title", "section_title")
+        slides = [Slide(Layout.SECTION, section.title, size, (), section.pos, section=name, anchor=section.pos)]
+        own = flatten(section.blocks)
+        if own:
+            slides += self.content_slides(section.title, own, section.pos, name, section.pos)
+        for sub in section.subsections:
+            items = section_items(sub)
+            # a heading with nothing under it still gets its slide
+            slides += self.content_slides(sub.title, items, sub.pos, name, sub.pos, allow_empty=not items)
+        return slides
+
+    def content_slides(self, title: Inline, items: list[FlowItem], pos: SourcePos, section: str,
+                       anchor: SourcePos | None, allow_empty: bool = False) -> list[Slide]:
+        if not items and not allow_empty:
+            return []
+        flow = best_flow(self.m, items, self.theme.box("content.body"), self.missing_image_text)
+        for where, message in flow.warnings:
+            warn(where, message)
+        slides = []
+        for i, page in enumerate(flow.pages):
+            if page.empty and i > 0:
+                continue
+            page_title = title if i == 0 else (Run(self.theme.text("continued", title=plain_text(title))),)
+            size = self.title_size(page_title, "content.title", "title")
+            slides.append(Slide(layout_of(page.frames), page_title, size, tuple(page.frames), pos,
+                                "\n".join(page.notes), section, anchor))
+        return slides
+
+    def missing_image_text(self, image: Image) -> str:
+        return self.theme.text("image_missing", alt=image.alt or image.src)
+
+    def title_slide(self) -> Slide:
+        lesson = self.lesson
+        title = (Run(lesson.title),)
+        paras = []
+        if lesson.description:
+            paras.append(TextPara((Run(lesson.description),), style="subtitle"))
+        if lesson.tags:
+            paras.append(TextPara((Run(self.theme.text("tags", tags=lesson.tags)),), style="meta"))
+        for key in ("author", "date"):
+            if lesson.meta.get(key):
+                paras.append(TextPara((Run(str(lesson.meta[key])),), style="meta"))
+        frames = ()
+        if paras:
+            box = self.theme.box("title.subtitle")
+            size = self.subtitle_size(paras, box)
+            frames = (TextFrame(tuple(paras), box, size),)
+        size = self.title_size(title, "title.title", "cover_title")
+        return Slide(Layout.TITLE, title, size, frames, self.start)
+
+    def subtitle_size(self, paras: list[TextPara], box: Box) -> float:
+        """The theme's subtitle size, or smaller until the paragraphs fit the box."""
+        largest = float(self.theme.sizes["subtitle"])
+        sizes = sizes_down(largest, SUBTITLE_FLOOR, SUBTITLE_STEP)
+        return largest_fitting(sizes, lambda size: self.m.paras_height(paras, box.w, size) <= box.h,
+                               lambda: size_after(sizes, largest, SUBTITLE_STEP))
+
+    def agenda_slides(self) -> list[Slide]:
+        """The `##` sections as a list whose entries jump to their section slides."""
+        anchors = heading_anchors(self.lesson)
+        items = [TextGroup((TextPara(tuple(replace(r, link=r.link or f"#{anchors[s.pos]}") for r in s.title),
+                                     0, BULLETS[0], "body", s.pos),)) for s in self.lesson.sections]
+        title = (Run(self.theme.text("agenda")),)
+        slides = self.content_slides(title, items, self.start, "", None)
+        return [replace(slide, layout=Layout.AGENDA) for slide in slides]
+
+    def closing_slide(self) -> Slide:
+        title = (Run(self.theme.text("closing")),)
+        subtitle = self.theme.text("closing_subtitle", lesson_title=self.lesson.title)
+        box = self.theme.box("closing.subtitle")
+        paras = [TextPara((Run(subtitle),), style="subtitle")]
+        frames = (TextFrame(tuple(paras), box, self.subtitle_size(paras, box)),)
+        size = self.title_size(title, "closing.title", "cover_title")
+        return Slide(Layout.CLOSING, title, size, frames, self.start)
+
+
+def paginate(lesson: Lesson, theme: Theme) -> Deck:
+    return Paginator(lesson, theme).deck()

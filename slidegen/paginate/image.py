@@ -1,0 +1,74 @@
+"""Pictures: as wide as the area allows, as tall as their shape makes them, never split.
+
+A picture starts a new slide when less than `LEAST_SHARE` of the area is left (unless a lead-in
+introduces it) and is then scaled to the room left, centred. A picture that cannot be found is a
+box with its alt text, moved to a new slide when it does not fit.
+"""
+from __future__ import annotations
+
+from ..metrics import Metrics
+from ..model import Box, Image, ImageFrame, Run, TextPara
+from .flow import Flow
+
+LEAST_SHARE = 0.45  # of the area's height: less room than this and a picture starts a new slide
+DEFAULT_RATIO = 0.6  # height / width of a picture whose file cannot be read
+
+
+def ratio(image: Image) -> float:
+    """Height / width of the picture; `DEFAULT_RATIO` when it cannot be read."""
+    try:
+        from PIL import Image as PILImage
+
+        with PILImage.open(image.path) as picture:
+            w, h = picture.size
+        return h / w if w else DEFAULT_RATIO
+    except Exception:  # noqa: BLE001 (an unreadable picture is shown at a default shape; the renderer reports it)
+        return DEFAULT_RATIO
+
+
+def height(image: Image, width: float) -> float:
+    """The picture's height at `width`."""
+    return width * ratio(image)
+
+
+def placeholder_height(m: Metrics, para: TextPara, width: float, size: float) -> float:
+    """The box standing for a missing picture: its text at `size` inside the box padding."""
+    pad = m.sp["box_pad"]
+    return m.paras_height((para,), width - 2 * pad, size) + 2 * pad
+
+
+def split_points(image: Image) -> tuple[()]:
+    """A picture never breaks across slides (so it has no `split`: `scaled_to_room` shrinks it instead)."""
+    return ()
+
+
+def scaled_to_room(flow: Flow, image: Image) -> tuple[float, float]:
+    """(width, height) of the picture scaled to fit the room left on the slide and the area's width."""
+    room = flow.free_height()
+    shape = ratio(image)
+    w = min(flow.area.w, room / shape)
+    return w, w * shape
+
+
+def place(flow: Flow, image: Image) -> None:
+    if image.path is None:
+        place_placeholder(flow, image, flow.image_text(image))
+        return
+    if flow.free_height() < flow.area.h * LEAST_SHARE and not flow.page.empty and not flow.lead_in:
+        flow.next_page()
+    w, h = scaled_to_room(flow, image)
+    x = flow.area.x + (flow.area.w - w) / 2
+    flow.place_at(lambda box: ImageFrame(image, box), x, w, h)
+
+
+def place_placeholder(flow: Flow, image: Image, text: str) -> None:
+    para = TextPara((Run(text),), 0, None, "body", image.pos)
+    box_height = placeholder_height(flow.m, para, flow.area.w, flow.size)
+    if box_height > flow.free_height() and not flow.page.empty:
+        flow.next_page()
+    flow.place(lambda box: ImageFrame(image, box, flow.size, text), box_height)
+
+
+def lead_height(m: Metrics, item: Image, area: Box, size: float, whole: bool = False) -> float:
+    """Most of a picture: the least room it takes on a slide it shares."""
+    return area.h * LEAST_SHARE

@@ -1,0 +1,172 @@
+"""Section → flow items: what is placed on slides, one item at a time.
+
+Decides what stays together before anything is measured: a paragraph is a text group; a list item is
+one text group with the text of its children; a lead-in ("…:"), a label set all in bold and a heading
+travel with the text group after them (`keep_with_next`); code, tables, pictures and boxes inside a
+list item become items of their own, set in like the item's text (`Nested`); `---` is a page break.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model import (
+    Admonition,
+    Block,
+    Code,
+    Image,
+    Inline,
+    ListBlock,
+    Notes,
+    Paragraph,
+    Quote,
+    Section,
+    SourcePos,
+    Table,
+    TextPara,
+    ThematicBreak,
+    plain_text,
+)
+
+BULLETS = ("•", "–", "◦", "▪")
+MAX_LEVEL = 6  # deeper list levels are shown at this indent, so text keeps a usable width
+
+
+@dataclass(frozen=True)
+class TextGroup:
+    paras: tuple[TextPara, ...]
+    keep_with_next: bool = False
+
+
+@dataclass(frozen=True)
+class CalloutGroup:
+    kind: str
+    title: Inline
+    paras: tuple[TextPara, ...]
+    pos: SourcePos
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pos: SourcePos
+
+
+@dataclass(frozen=True)
+class Nested:
+    """A code block, table, picture or box inside a list item: set in from the left like the item's text."""
+    item: FlowItem
+    level: int
+
+
+FlowItem = TextGroup | CalloutGroup | Table | Code | Image | PageBreak | Notes | Nested
+
+
+def unwrap(item: FlowItem | None) -> FlowItem | None:
+    return item.item if isinstance(item, Nested) else item
+
+
+def flatten(blocks: tuple[Block, ...], level: int = 0, style: str = "body") -> list[FlowItem]:
+    """Blocks → flow items. Text inside lists and quotes becomes paragraphs with a level and style;
+    anything that is not text (code, a table) inside them becomes an item of its own."""
+    items: list[FlowItem] = []
+    for block in blocks:
+        items.extend(_FLATTEN[type(block)](block, level, style))
+    return merge_keep_with_next(items)
+
+
+def _flatten_paragraph(block: Paragraph, level: int, style: str) -> list[FlowItem]:
+    para = TextPara(block.runs, min(level, MAX_LEVEL), None, style, block.pos)
+    return [TextGroup((para,), keep_with_next=introduces_next(block.runs))]
+
+
+def introduces_next(runs: Inline) -> bool:
+    """A lead-in ("…:") or a label set all in bold (`**Step 1**`, a tab's label) belongs with what follows."""
+    text = plain_text(runs).strip()
+    visible = [run for run in runs if run.text.strip()]
+    return text.endswith(":") or (bool(visible) and len(text) <= 80 and all(run.bold for run in visible))
+
+
+def _flatten_list(block: ListBlock, level: int, style: str) -> list[FlowItem]:
+    items: list[FlowItem] = []
+    for number, item in enumerate(block.items, start=block.start):
+        marker = f"{number}." if block.ordered else bullet(level, item.checked)
+        group = [TextPara(item.runs, min(level, MAX_LEVEL), marker, style, item.pos)]
+        rest: list[FlowItem] = []
+        for child in flatten(item.children, level + 1, style):
+            if isinstance(child, TextGroup) and not rest:
+                group.extend(child.paras)
+            else:
+                rest.append(child)
+        # an item's own code, table or picture follows it onto the slide, like what a lead-in introduces
+        introduces = bool(rest) and not isinstance(rest[0], (Notes, PageBreak))
+        items.append(TextGroup(tuple(group), keep_with_next=introduces))
+        items.extend(rest)
+    return items
+
+
+def bullet(level: int, checked: bool | None) -> str:
+    """A list item's marker: a task box when the item is a task, else the bullet of its level."""
+    if checked is not None:
+        return "▣" if checked else "□"  # both are in Noto Sans CJK (☑/☐ are not)
+    return BULLETS[level % len(BULLETS)]
+
+
+def _flatten_quote(block: Quote, level: int, style: str) -> list[FlowItem]:
+    return flatten(block.blocks, level, "quote")
+
+
+def _flatten_admonition(block: Admonition, level: int, style: str) -> list[FlowItem]:
+    inner = flatten(block.blocks, 0, "body")
+    paras = tuple(p for item in inner if isinstance(item, TextGroup) for p in item.paras)
+    others = [_nested(item, level) if not isinstance(item, (Notes, Nested)) else item
+              for item in inner if not isinstance(item, TextGroup)]
+    return [_nested(CalloutGroup(block.kind, block.title, paras, block.pos), level), *others]
+
+
+def _flatten_self(block, level: int, style: str) -> list[FlowItem]:
+    return [block if isinstance(block, Notes) else _nested(block, level)]
+
+
+def _nested(item: FlowItem, level: int) -> FlowItem:
+    return Nested(item, level) if level > 0 else item
+
+
+def _flatten_break(block: ThematicBreak, level: int, style: str) -> list[FlowItem]:
+    return [PageBreak(block.pos)]
+
+
+_FLATTEN = {
+    Paragraph: _flatten_paragraph,
+    ListBlock: _flatten_list,
+    Quote: _flatten_quote,
+    Admonition: _flatten_admonition,
+    Table: _flatten_self,
+    Code: _flatten_self,
+    Image: _flatten_self,
+    Notes: _flatten_self,
+    ThematicBreak: _flatten_break,
+}
+
+
+def merge_keep_with_next(items: list[FlowItem]) -> list[FlowItem]:
+    """A lead-in ("주요 사례:") or a heading travels with the text group after it."""
+    out: list[FlowItem] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if isinstance(prev, TextGroup) and prev.keep_with_next and isinstance(item, TextGroup):
+            out[-1] = TextGroup(prev.paras + item.paras, item.keep_with_next)
+        else:
+            out.append(item)
+    return out
+
+
+def heading_group(section: Section) -> TextGroup:
+    runs = tuple(replace(r, bold=True) for r in section.title)
+    return TextGroup((TextPara(runs, 0, None, "heading", section.pos),), keep_with_next=True)
+
+
+def section_items(section: Section) -> list[FlowItem]:
+    """A section's own blocks; deeper headings become bold lines in the same flow."""
+    items = flatten(section.blocks)
+    for sub in section.subsections:
+        items.extend(merge_keep_with_next([heading_group(sub)] + section_items(sub)))
+    return merge_keep_with_next(items)
