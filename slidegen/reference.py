@@ -1,7 +1,9 @@
-"""An institution's own .pptx as the deck master: its layouts are found by name, and the boxes of their
-placeholders replace the theme's boxes, so the paginator measures against the real geometry."""
+"""An institution's own .pptx or .potx as the deck master: read with limits (`refuse_unsafe`), its layouts
+found by type, name or placeholders, and the boxes of their placeholders, its fonts and colours put in
+the theme, so the paginator measures against the template's real geometry and fonts."""
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import replace
@@ -9,20 +11,19 @@ from pathlib import Path
 
 from pptx.util import Emu
 
-from .errors import UsageError
-from .model import Box
+from .errors import UsageError, warn
+from .layouts import BODY_TYPES, fallback, match_layouts
+from .model import Box, Layout
+from .template_style import body_font, template_colors, theme_part
 from .theme import Theme
 
-# layout name -> theme box names: the title placeholder's box, then the body placeholders' boxes in order
+# slidegen layout -> theme box names: the title placeholder's box, then the body placeholders' boxes
 NEEDED = {
-    "title": ("title.title", "title.subtitle"),
-    "agenda": ("content.title", "content.body"),
-    "section": ("section.title",),
-    "content": ("content.title", "content.body"),
-    "two content": ("content.title", "two content.left", "two content.right"),
-    "table": ("content.title",),
-    "code": ("content.title",),
-    "closing": ("closing.title", "closing.subtitle"),
+    Layout.TITLE: ("title.title", "title.subtitle"),
+    Layout.SECTION: ("section.title",),
+    Layout.CONTENT: ("content.title", "content.body"),
+    Layout.TWO_CONTENT: ("content.title", "two content.left", "two content.right"),
+    Layout.CLOSING: ("closing.title", "closing.subtitle"),
 }
 
 
@@ -72,33 +73,79 @@ def _refuse_part(reference: Path, name: str, data: bytes) -> None:
                                  "embed that picture in the template instead")
 
 
-def theme_from_reference(theme: Theme, reference: Path) -> Theme:
-    from .render_pptx import open_master
-
-    refuse_unsafe(Path(reference))
-    prs = open_master(Path(reference))
-    boxes: dict[str, Box] = {}
-    problems: list[str] = []
-    for layout in prs.slide_layouts:
-        if layout.name not in NEEDED:
-            continue
-        placeholders = sorted(layout.placeholders, key=lambda ph: ph.placeholder_format.idx)
-        titles = [ph for ph in placeholders if ph.placeholder_format.idx == 0]
-        bodies = [ph for ph in placeholders if 0 < ph.placeholder_format.idx < 10]
-        wanted = NEEDED[layout.name]
-        found = titles[:1] + bodies[: len(wanted) - 1]
-        if len(found) < len(wanted) or not titles:
-            problems.append(f"layout '{layout.name}' needs a title and {len(wanted) - 1} body placeholder(s)")
-            continue
-        for name, shape in zip(wanted, found):
-            boxes.setdefault(name, _box(shape))
-    if problems:
-        raise UsageError(f"{reference}: " + "; ".join(problems))
+def theme_from_reference(theme: Theme, reference: Path, lang: str = "en") -> Theme:
+    """The theme with the template's geometry, fonts and colours: its layouts found by type, name or
+    placeholders (`layouts.match_layouts`), the boxes of their placeholders, its theme fonts when they
+    are installed (and draw Hangul, for a Korean lesson), its text and accent colours."""
+    reference = Path(reference)
+    refuse_unsafe(reference)
+    prs = open_reference(reference)
+    chosen, fell_back = match_layouts(prs.slide_layouts)
+    if fell_back:
+        warn(str(reference), "the template has no layout for " + ", ".join(repr(lay.value) for lay in fell_back)
+             + f"; using '{fallback(list(prs.slide_layouts)).name}' with slidegen's own boxes")
     width, height = Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
-    for name, box in theme.boxes.items():  # boxes no layout names (the footer) follow the slide's size
-        if name not in boxes:
-            boxes[name] = _scaled(box, width / theme.width, height / theme.height)
-    return replace(theme.with_boxes(boxes), width=width, height=height)
+    boxes = {name: _scaled(box, width / theme.width, height / theme.height) for name, box in theme.boxes.items()}
+    found: dict[str, Box] = {}
+    for layout, names in NEEDED.items():  # a box two layouts share (the content title) is the first one's
+        for name, box in _placeholder_boxes(chosen[layout], names).items():
+            found.setdefault(name, box)
+    boxes.update(found)
+    themed = replace(theme.with_boxes(boxes), width=width, height=height)
+    if {layout.name for layout in prs.slide_layouts} >= {layout.value for layout in Layout}:
+        return themed  # slidegen's own master (or one made from it): its look is the theme's already
+    scheme = theme_part(prs)
+    return replace(themed,
+                   fonts={**theme.fonts, "body": body_font(scheme, theme.fonts["body"], lang, reference)},
+                   colors=template_colors(scheme, theme.colors))
+
+
+def open_reference(reference: Path):
+    """The template as a python-pptx presentation; a .potx is read as the deck it is a template of."""
+    from pptx import Presentation
+
+    try:
+        return Presentation(as_deck(reference))
+    except Exception as exc:  # noqa: BLE001 -- python-pptx raises several kinds for a file that is not a deck
+        raise UsageError(f"{reference}: not a usable .pptx or .potx ({exc})") from None
+
+
+TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+DECK_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+
+
+def as_deck(reference: Path) -> io.BytesIO:
+    """The file's bytes, with a template's (.potx) main part typed as a presentation's, which is all
+    that tells the two apart; python-pptx opens only the latter."""
+    data = Path(reference).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        types = package.read("[Content_Types].xml")
+        if TEMPLATE_TYPE not in types:
+            return io.BytesIO(data)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as deck:
+            for member in package.infolist():
+                blob = package.read(member)
+                deck.writestr(member, types.replace(TEMPLATE_TYPE, DECK_TYPE) if member.filename == "[Content_Types].xml" else blob)
+    out.seek(0)
+    return out
+
+
+def _placeholder_boxes(layout, names: tuple[str, ...]) -> dict[str, Box]:
+    """The boxes of a layout's title and body placeholders, under the theme's names; a placeholder
+    the layout lacks (or one of no size) keeps the theme's box."""
+    titles = [ph for ph in layout.placeholders if _kind(ph) in ("title", "center_title")]
+    bodies = sorted((ph for ph in layout.placeholders if _kind(ph) in BODY_TYPES), key=lambda ph: (ph.top or 0, ph.left or 0))
+    if len(names) == 3:  # two content: left, then right
+        bodies = sorted(bodies[:2], key=lambda ph: ph.left or 0)
+    shapes = dict(zip(names[1:], bodies))
+    if titles:
+        shapes[names[0]] = titles[0]
+    return {name: _box(shape) for name, shape in shapes.items() if (shape.width or 0) > 0 and (shape.height or 0) > 0}
+
+
+def _kind(placeholder) -> str:
+    return str(getattr(placeholder._element.ph_type, "name", "")).lower()
 
 
 def _scaled(box: Box, sx: float, sy: float) -> Box:
