@@ -23,30 +23,45 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.util import Emu, Length, Pt
 
 from .anchors import heading_anchors
 from .errors import UsageError, warn
+from .metrics import para_indent
 from .model import (
-    Box, CalloutFrame, CodeFrame, Deck, ImageFrame, Inline, Layout, Run, Slide, SourcePos, TableFrame, TextFrame,
+    Box,
+    CalloutFrame,
+    CodeFrame,
+    Deck,
+    ImageFrame,
+    Inline,
+    Layout,
+    Run,
+    Slide,
+    SourcePos,
+    TableFrame,
+    TextFrame,
     TextPara,
 )
-from .metrics import para_indent
 from .theme import Theme
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 
 
-def emu(points: float) -> Emu:
-    return Emu(int(round(points * 12700)))
+EMU_PER_PT = Pt(1)  # python-pptx's own count of EMU in a point (12700)
+
+
+def emu(points: float) -> Length:
+    """A length in points as EMU, rounded to the nearest EMU (`Pt(points)` would truncate)."""
+    return Emu(round(points * EMU_PER_PT))
 
 
 def open_master(master: Path) -> Presentation:
     """The master deck with its slides removed and every layout slidegen needs present."""
     try:
         prs = Presentation(str(master))
-    except Exception as exc:  # python-pptx raises several kinds for a file that is not a deck
+    except Exception as exc:  # noqa: BLE001 (python-pptx raises several kinds for a file that is not a deck)
         raise UsageError(f"{master}: not a usable .pptx ({exc})") from None
     names = {layout.name for layout in prs.slide_layouts}
     missing = [layout.value for layout in Layout if layout.value not in names]
@@ -202,7 +217,7 @@ class DeckWriter:
                                                         emu(frame.box.w), emu(frame.box.h))
                 picture._element.nvPicPr.cNvPr.set("descr", image.alt)
                 return
-            except Exception as exc:  # Pillow/python-pptx reject an unreadable picture in several ways
+            except Exception as exc:  # noqa: BLE001 (Pillow and python-pptx reject an unreadable picture in several ways)
                 warn(image.pos, f"image '{image.src}' cannot be read ({exc}); its alt text is shown instead")
         shape = self.box_shape(pptx_slide, frame.box, "FFFFFF", self.theme.colors["muted"])
         shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
@@ -315,7 +330,7 @@ class DeckWriter:
             for old in pPr.findall(qn(tag)):
                 pPr.remove(old)
         line = _element("a:lnSpc", _element("a:spcPct", val="100000"))
-        before = _element("a:spcBef", _element("a:spcPts", val=str(int(round(space_before * 100)))))
+        before = _element("a:spcBef", _element("a:spcPts", val=str(round(space_before * 100))))
         if marker is None or written_number(marker):
             bullet = [_element("a:buNone")]
         elif re.fullmatch(r"\d+\.", marker):
@@ -337,7 +352,7 @@ class DeckWriter:
         r = p._p.add_r()
         r.text = run.text
         rPr = r.get_or_add_rPr()
-        rPr.set("sz", str(int(round(size * 100))))
+        rPr.set("sz", str(round(size * 100)))
         rPr.set("b", "1" if (bold or run.bold) else "0")
         rPr.set("i", "1" if (italic or run.italic) else "0")
         if run.strike:
