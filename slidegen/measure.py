@@ -1,7 +1,8 @@
 """How wide and tall text is in a given font and size, from the real font files.
 
 Fonts are found through fontconfig (`fc-match`), read with Pillow (FreeType), and each character's
-advance is cached per face, so a word costs a few dictionary lookups. Summing advances ignores kerning,
+advance is cached per face, so a word costs a few dictionary lookups. `provide_face` measures a style
+with a face of the caller's instead (`FixedFace`: every character one width, no font file needed). Summing advances ignores kerning,
 which only ever narrows Latin text: the estimate errs on the wide (safe) side.
 
 Lines wrap the way Korean readers and PowerPoint (`eaLnBrk="0"`) expect: between words, at spaces.
@@ -19,6 +20,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from .errors import UsageError
 
@@ -108,9 +110,13 @@ class Face:
             self._dirty = False
 
 
-def _cache_dir() -> Path | None:
+def cache_dir() -> Path | None:
+    """slidegen's folder in the user's cache (measured advances, found fonts, compiled templates)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "slidegen"
+
+
+_cache_dir = cache_dir  # the name render_handout imports today; `cache_dir` is the public one
 
 
 def _cache_file(path: str, index: int) -> Path | None:
@@ -119,7 +125,7 @@ def _cache_file(path: str, index: int) -> Path | None:
     except OSError:
         return None
     digest = hashlib.sha1(f"{path}|{index}|{stamp}|{UNITS}".encode()).hexdigest()[:16]
-    return _cache_dir() / f"advances-{Path(path).stem}-{index}-{digest}.json"
+    return cache_dir() / f"advances-{Path(path).stem}-{index}-{digest}.json"
 
 
 def _read_json(path: Path | None) -> dict:
@@ -141,16 +147,16 @@ def _write_json(path: Path, data: dict) -> None:
         pass
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def find_font(family: str, bold: bool = False) -> tuple[str, int]:
     """(file, face index) of a family through fontconfig (remembered in the cache folder while the
     file exists); a clear error when it is not installed."""
     key = f"{family}|{'bold' if bold else 'regular'}"
-    known = _read_json(_cache_dir() / "fonts.json")
+    known = _read_json(cache_dir() / "fonts.json")
     if key in known and os.path.exists(known[key][0]):
         return known[key][0], int(known[key][1])
     found = _fc_match(family, bold)
-    _write_json(_cache_dir() / "fonts.json", {**known, key: list(found)})
+    _write_json(cache_dir() / "fonts.json", {**known, key: list(found)})
     return found
 
 
@@ -167,8 +173,8 @@ def _fc_match(family: str, bold: bool) -> tuple[str, int]:
     return parts[0], int(parts[1] or 0)
 
 
-@functools.lru_cache(maxsize=None)
-def fallback_face(code: int) -> "Face | None":
+@functools.cache
+def fallback_face(code: int) -> Face | None:
     """The face fontconfig picks for a character the theme's font lacks (None if there is none)."""
     out = subprocess.run(["fc-match", "-f", "%{file}\t%{index}", f":charset={code:x}"],
                          capture_output=True, text=True, check=False).stdout.split("\t")
@@ -178,13 +184,49 @@ def fallback_face(code: int) -> "Face | None":
     return found if code in found._charset() else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _face_at(path: str, index: int) -> Face:
     return Face(path, index)
 
 
-@functools.lru_cache(maxsize=None)
-def face(style: Style) -> Face:
+class FaceMetrics(Protocol):
+    """What measuring needs of a face: a line's height and a text's advance, both in ems."""
+
+    line_height: float
+
+    def width(self, text: str) -> float: ...
+
+
+class FixedFace:
+    """A face in which every character (spaces too) advances `advance` ems: text measured without a
+    font file, so that line counts can be worked out by hand (tests hand it to `provide_face`)."""
+
+    def __init__(self, advance: float = 0.5, line_height: float = 1.0):
+        self.advance = advance
+        self.line_height = line_height
+
+    def width(self, text: str) -> float:
+        return self.advance * len(text)
+
+
+_PROVIDED: dict[Style, FaceMetrics] = {}  # faces given by `provide_face`, before fontconfig is asked
+
+
+def provide_face(style: Style, metrics: FaceMetrics) -> None:
+    """Measure `style` with `metrics` instead of the font file fontconfig finds for it."""
+    _PROVIDED[style] = metrics
+    word_ems.cache_clear()  # widths measured for the style before are not this face's
+
+
+def face(style: Style) -> FaceMetrics:
+    """The face that measures `style`: one given by `provide_face`, else the installed font's."""
+    provided = _PROVIDED.get(style)
+    return provided if provided is not None else installed_face(style)
+
+
+@functools.cache
+def installed_face(style: Style) -> Face:
+    """The font file fontconfig finds for `style`, read once."""
     return _face_at(*find_font(style.family, style.bold))
 
 
