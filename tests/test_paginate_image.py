@@ -1,0 +1,57 @@
+"""Pictures: scaled to the room left, centred, never split; a missing one is a box with its alt text."""
+from __future__ import annotations
+
+import pytest
+from test_metrics import POS, fake_metrics
+
+from slidegen.model import Box, Image, ImageFrame, Run, TextFrame, TextPara
+from slidegen.paginate import image, text
+from slidegen.paginate.flow import Flow
+from slidegen.paginate.items import TextGroup
+
+
+@pytest.fixture
+def wide(tmp_path) -> Image:
+    from PIL import Image as PILImage
+
+    path = tmp_path / "wide.png"
+    PILImage.new("RGB", (200, 100)).save(path)
+    return Image("wide.png", "a wide picture", path, POS)
+
+
+def flow(h: float = 100.0) -> Flow:
+    return Flow(fake_metrics(), Box(0, 0, 100, h), 10.0, lambda picture: f"missing: {picture.alt}")
+
+
+def pictures(f: Flow) -> list[list[ImageFrame]]:
+    return [[frame for frame in page.frames if isinstance(frame, ImageFrame)] for page in f.pages]
+
+
+def test_a_pictures_shape_sets_its_height(wide):
+    assert image.ratio(wide) == 0.5
+    assert image.height(wide, 80) == 40
+    assert image.ratio(Image("gone.png", "", None, POS)) == image.DEFAULT_RATIO
+    assert image.split_points(wide) == ()
+
+
+def test_a_picture_is_scaled_to_the_room_left_and_centred(wide):
+    f = flow()
+    f.place(lambda box: TextFrame((), box, 10.0), 42)  # 48 pt left below it: more than 45% of the area
+    image.place(f, wide)
+    frame = pictures(f)[0][0]
+    assert (frame.box.x, frame.box.y, frame.box.w, frame.box.h) == (2, 52, 96, 48)
+
+
+def test_a_picture_starts_a_new_slide_when_little_room_is_left(wide):
+    f = flow()
+    text.place(f, TextGroup(tuple(TextPara((Run("x"),), pos=POS) for _ in range(4))))  # 70 pt; 20 left
+    image.place(f, wide)
+    assert [len(page) for page in pictures(f)] == [0, 1] and pictures(f)[1][0].box.w == 100
+
+
+def test_a_missing_picture_is_a_box_with_its_alt_text():
+    f = flow()
+    image.place(f, Image("gone.png", "chart", None, POS))
+    frame = pictures(f)[0][0]
+    assert frame.caption == "missing: chart" and frame.size_pt == 10.0
+    assert frame.box.h == 10 + 2 * 10  # one line (70 pt in 80) inside the box padding
