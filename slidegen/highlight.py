@@ -13,7 +13,7 @@ from markupsafe import escape
 from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
 from pygments.lexers import TextLexer, get_lexer_by_name
-from pygments.token import STANDARD_TYPES
+from pygments.token import STANDARD_TYPES, Token
 from pygments.util import ClassNotFound
 
 # Info-string words that name no lexer but mean something Pygments knows.
@@ -65,15 +65,22 @@ def _css_class(token) -> str:
 
 
 def token_lines(code: str, language: str) -> list[list[tuple[object, str]]]:
-    """Pygments tokens of `code`, line by line (no token holds a newline)."""
+    """Pygments tokens of `code`, line by line (no token holds a newline), holding every character of
+    `code` in order. The text is lexed with a final newline: session lexers (`console`, `pycon`, …)
+    emit a line only at its newline and dropped an unterminated last line. A lexer that still loses or
+    adds a character leaves the block uncoloured rather than different."""
+    text = code + "\n"
+    tokens = list(lexer_for(language).get_tokens(text))
+    if "".join(part for _token, part in tokens) != text:
+        tokens = [(Token.Text, text)]
     lines: list[list[tuple[object, str]]] = [[]]
-    for token, text in lexer_for(language).get_tokens(code):
-        for i, part in enumerate(text.split("\n")):
+    for token, part in tokens:
+        for i, piece in enumerate(part.split("\n")):
             if i:
                 lines.append([])
-            if part:
-                lines[-1].append((token, part))
-    return lines
+            if piece:
+                lines[-1].append((token, piece))
+    return lines[:-1]  # the line after the newline added above
 
 
 def highlight_runs(lines: tuple[str, ...], language: str, style: str = "default") -> list[list[tuple[str, str | None]]]:
