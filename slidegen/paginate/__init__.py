@@ -14,9 +14,11 @@ Pure: no python-pptx here; geometry and sizes come from the `Theme`.
 The modules, each importing only those below it:
 - `deck`     the `Paginator`: the deck's order, its own slides, title and footer sizes (pass 1);
 - `content`  one titled run of content: the body size, grown code and table sizes, lead-ins (pass 3);
-- element kinds, one module each, the same small interface (`flow.Element`: `place`, `lead_height`;
-  and, in the kind's own terms, `height`, `split_points`, `split`):
-  `text` (paragraphs, list items), `callout` (admonitions), `code`, `table`, `image`;
+- element kinds, one module each, the same small interface: `place(flow, item)` and
+  `lead_height(m, item, area, size, whole)` (the `flow.Element` protocol `content` dispatches on), and,
+  in the kind's own terms, `height` (how tall at a size), `split_points` (where it may break) and
+  `split` (the part that fits a room): `text` (paragraphs, list items), `callout` (admonitions),
+  `code`, `table`, `image` (never split: `scaled_to_room` instead);
 - `flow`     `Flow`: the slides of one run as they fill (room left, where the next frame goes);
 - `items`    flow items and `flatten`: sections into what is placed (pass 2);
 - `runs`     sentence and word cuts, and slicing a paragraph's runs at them.

@@ -35,6 +35,8 @@ SUBTITLE_STEP, SUBTITLE_FLOOR = 1, 12  # a cover's subtitle shrinks in whole poi
 
 
 class Paginator:
+    """One lesson's deck at one theme: the slides in order, each title at the size that fits it."""
+
     def __init__(self, lesson: Lesson, theme: Theme):
         self.lesson = lesson
         self.theme = theme
