@@ -2,7 +2,9 @@
 placeholders, native text, tables and pictures, Korean fonts named for East Asian text.
 
 No decisions here: every box and size comes from the deck model; the look (colours, fonts) from the
-theme. One handler per frame kind (`FRAME_HANDLERS`).
+theme. One handler per frame kind (`FRAME_HANDLERS`). Lengths are points in the model and EMU here
+(`emu`, rounded to the nearest EMU). Over 400 lines as one module: the handlers share one
+`DeckWriter`'s state (layouts, the footer made once, in-deck links resolved after the last slide).
 """
 from __future__ import annotations
 
