@@ -76,6 +76,12 @@ def open_master(master: Path) -> Presentation:
     return prs
 
 
+def text_size(points: float) -> str:
+    """A run's `sz` (hundredths of a point) within the schema's 1-4000 pt: a size outside makes
+    PowerPoint repair the file."""
+    return str(min(max(round(points * 100), 100), 400000))
+
+
 def written_number(marker: str) -> bool:
     """A list number PowerPoint cannot count from (its numbering runs 1 to 32767, a lesson's may
     start at 0): written as text in the marker's place instead."""
@@ -150,7 +156,7 @@ class DeckWriter:
         color = self.theme.colors["section_text" if slide.layout == Layout.SECTION else "title"]
         for run in slide.title:
             self.add_run(para, run, slide.title_pt, bold=True, color=color)
-        self.set_paragraph(para, None, 0, 0.0)
+        self.set_paragraph(para, None, 0, 0.0, slide.title_pt)
 
     def add_footer(self, pptx_slide, number: int, total: int) -> None:
         """The lesson title and the slide number. Both shapes are made once and copied to later slides
@@ -199,14 +205,14 @@ class DeckWriter:
         if frame.title:
             para = tf.paragraphs[0]
             self.add_run(para, Run(frame.title), frame.size_pt, bold=True, color=colors["muted"], mono=True)
-            self.set_paragraph(para, None, 0, 0.0)
+            self.set_paragraph(para, None, 0, 0.0, frame.size_pt)
             first = False
         from .highlight import highlight_runs  # Pygments loads only for decks with code
 
         for line_tokens in highlight_runs(frame.lines, frame.language):
             para = tf.paragraphs[0] if first else tf.add_paragraph()
             first = False
-            self.set_paragraph(para, None, 0, 0.0)
+            self.set_paragraph(para, None, 0, 0.0, frame.size_pt)
             for text, color in line_tokens:
                 self.add_run(para, Run(text), frame.size_pt, color=color or colors["text"], mono=True)
         shape.name = f"Code {frame.language or 'text'}"
@@ -271,7 +277,7 @@ class DeckWriter:
         para = tf.paragraphs[0]
         for run in runs:
             self.add_run(para, run, frame.size_pt, bold=bold or run.bold, color=color)
-        self.set_paragraph(para, None, 0, 0.0)
+        self.set_paragraph(para, None, 0, 0.0, frame.size_pt)
         align = frame.align[column] if column < len(frame.align) else None
         if align in _ALIGN:
             para.alignment = _ALIGN[align]
@@ -317,8 +323,13 @@ class DeckWriter:
         tf.margin_top = tf.margin_bottom = emu(pad + sp["inset_y"])
         tf.vertical_anchor = MSO_ANCHOR.TOP
 
-    def set_paragraph(self, p, para: TextPara | None, indent: float, space_before: float, size: float = 0) -> None:
-        """Bullets, indents, spacing and line breaking of one paragraph, stated in full."""
+    def set_paragraph(self, p, para: TextPara | None, indent: float, space_before: float, size: float) -> None:
+        """Bullets, indents, spacing, line breaking and the end-of-paragraph size of one paragraph, stated
+        in full: a paragraph without runs (an empty table cell, a blank code line) is as tall as its end
+        size, which PowerPoint and LibreOffice otherwise take as 18 pt."""
+        end = p._p.get_or_add_endParaRPr()
+        end.set("sz", text_size(size))
+        self.set_language(end, "")
         pPr = p._p.get_or_add_pPr()
         marker = para.marker if para is not None else None
         pPr.set("algn", "l")
@@ -354,7 +365,7 @@ class DeckWriter:
         r = p._p.add_r()
         r.text = run.text
         rPr = r.get_or_add_rPr()
-        rPr.set("sz", str(round(size * 100)))
+        rPr.set("sz", text_size(size))
         rPr.set("b", "1" if (bold or run.bold) else "0")
         rPr.set("i", "1" if (italic or run.italic) else "0")
         if run.strike:
