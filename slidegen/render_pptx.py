@@ -137,8 +137,10 @@ class DeckWriter:
             self.slide_at.setdefault(slide.anchor, pptx_slide)
         self.fill_title(pptx_slide, slide)
         body_placeholders = [ph for ph in pptx_slide.placeholders if ph.placeholder_format.idx != 0]
+        text_may_use = True  # a placeholder lies under every shape added: text after a shape goes on top
         for frame in slide.frames:
-            FRAME_HANDLERS[type(frame)](self, pptx_slide, frame, body_placeholders)
+            text_may_use = text_may_use and isinstance(frame, TextFrame)
+            FRAME_HANDLERS[type(frame)](self, pptx_slide, frame, body_placeholders if text_may_use else [])
         for unused in body_placeholders:
             unused._element.getparent().remove(unused._element)
         if slide.layout not in (Layout.TITLE, Layout.SECTION):

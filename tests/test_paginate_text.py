@@ -96,11 +96,33 @@ def test_an_admonitions_height_is_title_and_paragraphs_inside_the_padding():
     assert callout.title_para(m, CalloutGroup("tip", (), (), POS)).runs[0].text  # the theme's word for the kind
 
 
-def test_an_admonition_splits_between_paragraphs_with_its_title_repeated():
+def test_an_admonition_splits_between_paragraphs_with_its_title_repeated_and_marked():
     f = flow(70)  # title and two paragraphs: 30 pt lines + 20 between + 20 padding = 70
     callout.place(f, group("one", "two", "three"))
     boxes = [frame for page in frames(f, CalloutFrame) for frame in page]
     assert [[p.runs[0].text for p in box.paras] for box in boxes] == [["one", "two"], ["three"]]
-    assert all(box.title == (Run("Title", bold=True),) for box in boxes)
+    assert boxes[0].title == (Run("Title", bold=True),)
+    assert boxes[1].title[0].text.startswith("Title") and boxes[1].title[0].text != "Title"
     assert callout.split_points(group("a", "b", "c")) == range(1, 3)
     assert callout.split([para("a"), para("b")], lambda ps: len(ps) < 2) == [para("a")]
+
+
+def test_a_box_holding_code_sets_it_inside_on_every_slide():
+    from slidegen.model import Code
+    from slidegen.paginate.content import place_items
+    from slidegen.paginate.items import BoxGroup, TextGroup
+
+    f = flow(200)
+    code = Code("\n".join(f"line {i}" for i in range(12)), "text", POS)
+    box = BoxGroup("tip", (Run("Title"),), (TextGroup((para("Run this:"),), True), code, TextGroup((para("then"),))), POS)
+    place_items(f, [box])
+    f.close_text()
+    for page in f.pages:
+        boxes = [fr for fr in page.frames if isinstance(fr, CalloutFrame)]
+        assert len(boxes) == 1, "one box frame behind its items on each slide"
+        outer = boxes[0].box
+        for inner in page.frames:
+            if inner is not boxes[0]:
+                assert outer.x <= inner.box.x and inner.box.x + inner.box.w <= outer.x + outer.w
+                assert outer.y < inner.box.y and inner.box.bottom <= outer.bottom
+    assert len(f.pages) >= 2

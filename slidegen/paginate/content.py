@@ -14,6 +14,7 @@ from . import callout, code, image, table, text
 from .flow import Element, Flow
 from .items import (
     MAX_LEVEL,
+    BoxGroup,
     CalloutGroup,
     FlowItem,
     Nested,
@@ -24,13 +25,39 @@ from .items import (
 
 GROW_TRIALS = 12  # code blocks and tables of a run tried one by one for a larger size
 
+
+
+class BoxElement:
+    """A box of anything: `callout.place_box`, with this module's own placing and measuring of the
+    items inside (the callout module knows no other kind)."""
+
+    @staticmethod
+    def place(flow: Flow, item: BoxGroup) -> None:
+        callout.place_box(flow, item, place_items, whole_height)
+
+    @staticmethod
+    def lead_height(m: Metrics, item: BoxGroup, area: Box, size: float, whole: bool = False) -> float:
+        return callout.container_height(m, item, area, size, whole_height, whole)
+
+
 ELEMENTS: dict[type, Element] = {
     TextGroup: text,
     CalloutGroup: callout,
+    BoxGroup: BoxElement,
     Table: table,
     Code: code,
     Image: image,
 }
+
+
+def whole_height(m: Metrics, item: FlowItem, area: Box, size: float) -> float:
+    """An item's full height in `area` (text measured as set; a nested item at its indent)."""
+    if isinstance(item, Nested):
+        dx = min(item.level, MAX_LEVEL) * m.sp["indent"]
+        return whole_height(m, item.item, Box(area.x + dx, area.y, area.w - dx, area.h), size)
+    if isinstance(item, TextGroup):
+        return m.paras_height(item.paras, area.w, size)
+    return lead_height(m, item, area, size, whole=True)
 
 
 def lead_height(m: Metrics, item: FlowItem, area: Box, size: float, whole: bool = False) -> float:
@@ -65,10 +92,18 @@ def flow_items(m: Metrics, items: list[FlowItem], area: Box, size: float, image_
                grow: frozenset[int] = frozenset()) -> Flow:
     """`grow`: the indexes of the code blocks and tables that may take a larger reading size."""
     flow = Flow(m, area, size, image_text)
+    place_items(flow, items, grow)
+    flow.close_text()
+    return flow
+
+
+def place_items(flow: Flow, items: list[FlowItem], grow: frozenset[int] = frozenset()) -> None:
+    """Each item through its kind's module, a lead-in kept with what it introduces."""
+    m = flow.m
     for index, (item, following) in enumerate(zip(items, [*items[1:], None])):
         flow.grow = index in grow
         if introduces(item, following):
-            place_lead_in(flow, item, unwrap(following), area, size)  # sets flow.lead_in for what follows
+            place_lead_in(flow, item, unwrap(following), flow.area, flow.size)  # sets flow.lead_in
             continue
         if isinstance(item, Nested):
             with flow.indented(min(item.level, MAX_LEVEL) * m.sp["indent"]):
@@ -76,8 +111,6 @@ def flow_items(m: Metrics, items: list[FlowItem], area: Box, size: float, image_
         else:
             place_item(flow, item)
         flow.lead_in = False
-    flow.close_text()
-    return flow
 
 
 def place_item(flow: Flow, item: FlowItem) -> None:

@@ -46,6 +46,17 @@ class CalloutGroup:
 
 
 @dataclass(frozen=True)
+class BoxGroup:
+    """A box holding more than text (code, a table, a picture, a list with those): its items are set
+    inside it, in order, and it continues as a box on the next slide when it is taller than one."""
+
+    kind: str
+    title: Inline
+    items: tuple[FlowItem, ...]
+    pos: SourcePos
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pos: SourcePos
 
@@ -57,7 +68,7 @@ class Nested:
     level: int
 
 
-FlowItem = TextGroup | CalloutGroup | Table | Code | Image | PageBreak | Notes | Nested
+FlowItem = TextGroup | CalloutGroup | BoxGroup | Table | Code | Image | PageBreak | Notes | Nested
 
 
 def unwrap(item: FlowItem | None) -> FlowItem | None:
@@ -116,10 +127,12 @@ def _flatten_quote(block: Quote, level: int, style: str) -> list[FlowItem]:
 
 def _flatten_admonition(block: Admonition, level: int, style: str) -> list[FlowItem]:
     inner = flatten(block.blocks, 0, "body")
-    paras = tuple(p for item in inner if isinstance(item, TextGroup) for p in item.paras)
-    others = [_nested(item, level) if not isinstance(item, (Notes, Nested)) else item
-              for item in inner if not isinstance(item, TextGroup)]
-    return [_nested(CalloutGroup(block.kind, block.title, paras, block.pos), level), *others]
+    notes = [item for item in inner if isinstance(item, Notes)]
+    content = [item for item in inner if not isinstance(item, Notes)]
+    if all(isinstance(item, TextGroup) for item in content):
+        paras = tuple(p for item in content for p in item.paras)
+        return [_nested(CalloutGroup(block.kind, block.title, paras, block.pos), level), *notes]
+    return [_nested(BoxGroup(block.kind, block.title, tuple(content), block.pos), level), *notes]
 
 
 def _flatten_self(block, level: int, style: str) -> list[FlowItem]:
