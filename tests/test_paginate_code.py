@@ -74,3 +74,15 @@ def test_a_lead_in_holds_three_lines_of_code():
     area = Box(0, 0, 200, 300)
     assert code.lead_height(m, block(10), area, 10.0) == 3 * 16 + 2 * 10
     assert code.lead_height(m, block(10), area, 10.0, whole=True) == 10 * 16 + 2 * 10
+
+
+def test_a_split_leaves_three_lines_to_the_next_part():
+    c = Code("\n".join(f"x{i}" for i in range(10)), "text", POS)
+    assert code.natural_cut(c, 0, 9) == 7  # not 9 + a widow of 1
+
+
+def test_a_split_prefers_a_blank_line_or_a_prompt():
+    blank = Code("\n".join(["a", "b", "c", "d", "", "e", "f", "g", "h", "i", "j", "k"]), "text", POS)
+    assert code.natural_cut(blank, 0, 7) == 5  # after the blank line
+    session = Code("\n".join(["$ one", "out", "out", "$ two", "out", "out", "out", "$ three", "out", "out", "out"]), "console", POS)
+    assert code.natural_cut(session, 0, 6) == 3 or session.lines[code.natural_cut(session, 0, 6)].startswith("$ ")

@@ -3,9 +3,12 @@
 The size is the largest of the theme's `code` sizes at which the longest line fits unwrapped (else the
 smallest, lines wrapping); a block that fits whole where it stands may take a larger `code_grow` size.
 A block that does not fit moves to a new slide when it fits there whole; otherwise it is split between
-lines, at least three lines to a part, the title on the first part only.
+lines, at least three lines to a part where the block allows, after a blank line or before a prompt
+(`$ `, `>>> `) when one is near, so a command stays with its output; the title on the first part only.
 """
 from __future__ import annotations
+
+import re
 
 from ..measure import Piece, line_height
 from ..metrics import Metrics, largest_fitting
@@ -13,6 +16,7 @@ from ..model import Box, Code, CodeFrame
 from .flow import Flow
 
 LEAST_LINES = 3  # a part of a split block, and what must follow a lead-in
+_PROMPT = re.compile(r"^\s*(?:\$|>>>|PS [^>\n]{0,80}>|In \[\d+\]:) ")  # a session's next command
 
 
 def longest_line_ems(m: Metrics, code: Code) -> float:
@@ -56,6 +60,23 @@ def split(m: Metrics, code: Code, counts: list[int], size: float, start: int, ro
     return n
 
 
+def natural_cut(code: Code, start: int, n: int) -> int:
+    """How many of the `n` lines that fit from `start` to take: leave at least LEAST_LINES for the next
+    part when that still leaves LEAST_LINES here, and end the part after a blank line or before a
+    prompt when one lies in its last third."""
+    total = len(code.lines)
+    rest = total - start - n
+    if 0 < rest < LEAST_LINES and n - (LEAST_LINES - rest) >= LEAST_LINES:
+        n -= LEAST_LINES - rest
+    if start + n >= total:
+        return n
+    lowest = max(LEAST_LINES, n - max(2, n // 3))
+    for k in range(n, lowest - 1, -1):
+        if not code.lines[start + k - 1].strip() or _PROMPT.match(code.lines[start + k]):
+            return k
+    return n
+
+
 def grown_size(flow: Flow, code: Code, size: float, longest: float) -> float:
     """A larger reading size (`code_grow`) for a block that fits whole, unwrapped, where it stands:
     code read from the back of a room gains (`with_grown_sizes` keeps it only when no slide is added)."""
@@ -87,7 +108,7 @@ def place(flow: Flow, code: Code) -> None:
         if n < min(LEAST_LINES, len(counts) - start) and not flow.page.empty:
             flow.next_page()
             continue
-        n = max(n, 1)
+        n = natural_cut(code, start, max(n, 1)) if start + n < len(counts) else n
         lines, title = code.lines[start: start + n], (code.title if start == 0 else None)
         flow.place(lambda box, ls=lines, t=title: CodeFrame(ls, code.language, box, size, code.pos, t),
                    height(m, code, counts[start: start + n], size, start))
