@@ -55,3 +55,13 @@ def test_a_missing_picture_is_a_box_with_its_alt_text():
     frame = pictures(f)[0][0]
     assert frame.caption == "missing: chart" and frame.size_pt == 10.0
     assert frame.box.h == 10 + 2 * 10  # one line (70 pt in 80) inside the box padding
+
+
+def test_a_caption_keeps_room_under_its_picture():
+    from slidegen.model import Run, TextPara
+    from slidegen.paginate.items import TextGroup, is_caption
+
+    assert is_caption(TextGroup((TextPara((Run("Figure 3. The pipeline"),)),)))
+    assert is_caption(TextGroup((TextPara((Run("그림 4. 어텐션"),)),)))
+    assert is_caption(TextGroup((TextPara((Run("an italic line", italic=True),)),)))
+    assert not is_caption(TextGroup((TextPara((Run("Figures are useful."),)),)))

@@ -20,6 +20,7 @@ from .items import (
     Nested,
     PageBreak,
     TextGroup,
+    is_caption,
     unwrap,
 )
 
@@ -105,12 +106,20 @@ def place_items(flow: Flow, items: list[FlowItem], grow: frozenset[int] = frozen
         if introduces(item, following):
             place_lead_in(flow, item, unwrap(following), flow.area, flow.size)  # sets flow.lead_in
             continue
+        flow.reserve = caption_room(m, item, following, flow.area, flow.size)
         if isinstance(item, Nested):
             with flow.indented(min(item.level, MAX_LEVEL) * m.sp["indent"]):
                 place_item(flow, item.item)
         else:
             place_item(flow, item)
-        flow.lead_in = False
+        flow.lead_in, flow.reserve = False, 0.0
+
+
+def caption_room(m: Metrics, item: FlowItem, following: FlowItem | None, area: Box, size: float) -> float:
+    """The height a picture leaves below itself for the caption that follows it (else nothing)."""
+    if isinstance(unwrap(item), Image) and isinstance(following, TextGroup) and is_caption(following):
+        return m.paras_height(following.paras, area.w, size) + m.sp["frame_gap"]
+    return 0.0
 
 
 def place_item(flow: Flow, item: FlowItem) -> None:

@@ -43,6 +43,7 @@ class Flow:
         self.pages: list[Page] = [self._new_page()]
         self.lead_in = False  # the text just placed introduces the next item: do not move that item away
         self.grow = False  # the item being placed may take a larger size if it fits whole where it stands
+        self.reserve = 0.0  # room the item being placed leaves below itself (a picture, for its caption)
         self.warnings: dict[tuple[str, str], None] = {}  # reported once, for the flow that is kept
 
     def warn(self, pos, message: str) -> None:

@@ -1,7 +1,8 @@
 """Pictures: as wide as the area allows, as tall as their shape makes them, never split.
 
 A picture starts a new slide when less than `LEAST_SHARE` of the area is left (unless a lead-in
-introduces it) and is then scaled to the room left, centred. A picture that cannot be found is a
+introduces it) and is then scaled to the room left, centred; the room its caption needs below it
+(`Flow.reserve`) is kept free, so the two share a slide. A picture that cannot be found is a
 box with its alt text, moved to a new slide when it does not fit.
 """
 from __future__ import annotations
@@ -43,8 +44,9 @@ def split_points(image: Image) -> tuple[()]:
 
 
 def scaled_to_room(flow: Flow, image: Image) -> tuple[float, float]:
-    """(width, height) of the picture scaled to fit the room left on the slide and the area's width."""
-    room = flow.free_height()
+    """(width, height) of the picture scaled to fit the room left on the slide (less what it leaves for
+    its caption) and the area's width."""
+    room = flow.free_height() - flow.reserve
     shape = ratio(image)
     w = min(flow.area.w, room / shape)
     return w, w * shape
@@ -54,7 +56,7 @@ def place(flow: Flow, image: Image) -> None:
     if image.path is None:
         place_placeholder(flow, image, flow.image_text(image))
         return
-    if flow.free_height() < flow.area.h * LEAST_SHARE and not flow.page.empty and not flow.lead_in:
+    if flow.free_height() - flow.reserve < flow.area.h * LEAST_SHARE and not flow.page.empty and not flow.lead_in:
         flow.next_page()
     w, h = scaled_to_room(flow, image)
     x = flow.area.x + (flow.area.w - w) / 2
@@ -64,7 +66,7 @@ def place(flow: Flow, image: Image) -> None:
 def place_placeholder(flow: Flow, image: Image, text: str) -> None:
     para = TextPara((Run(text),), 0, None, "body", image.pos)
     box_height = placeholder_height(flow.m, para, flow.area.w, flow.size)
-    if box_height > flow.free_height() and not flow.page.empty:
+    if box_height + flow.reserve > flow.free_height() and not flow.page.empty:
         flow.next_page()
     flow.place(lambda box: ImageFrame(image, box, flow.size, text), box_height)
 

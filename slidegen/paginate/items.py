@@ -7,6 +7,7 @@ list item become items of their own, set in like the item's text (`Nested`); `--
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..model import (
@@ -112,6 +113,19 @@ def _flatten_list(block: ListBlock, level: int, style: str) -> list[FlowItem]:
         items.append(TextGroup(tuple(group), keep_with_next=introduces))
         items.extend(rest)
     return items
+
+
+CAPTION_WORDS = re.compile(r"^(?:Figure|Fig\.|Table|Image|Source|그림|표|사진|도표|출처)\s*[\d.:]", re.IGNORECASE)
+
+
+def is_caption(group: TextGroup) -> bool:
+    """A short line under a picture that names it: "Figure 3. …", "그림 4 …", or set all in italics."""
+    if len(group.paras) != 1:
+        return False
+    runs = group.paras[0].runs
+    text = plain_text(runs).strip()
+    visible = [run for run in runs if run.text.strip()]
+    return 0 < len(text) <= 200 and (bool(CAPTION_WORDS.match(text)) or all(run.italic for run in visible))
 
 
 def bullet(level: int, checked: bool | None) -> str:
