@@ -126,3 +126,21 @@ def test_a_box_holding_code_sets_it_inside_on_every_slide():
                 assert outer.x <= inner.box.x and inner.box.x + inner.box.w <= outer.x + outer.w
                 assert outer.y < inner.box.y and inner.box.bottom <= outer.bottom
     assert len(f.pages) >= 2
+
+
+def test_a_list_item_that_fits_a_slide_moves_whole_rather_than_be_cut():
+    item = para(f"{S1} {S2}", marker="•")
+    m = fake_metrics()
+    f = flow(m.paras_height((para(S3), para(S3), para(S3)), 100, 10.0))  # three one-line paragraphs
+    assert m.paras_height((item,), 100, 10.0) <= f.area.h
+    text.place(f, TextGroup((para(S3), para(S3), item)))
+    pages = [[p.runs[0].text for frame in page for p in frame.paras] for page in frames(f)]
+    assert pages[-1] == [f"{S1} {S2}"], pages
+
+
+def test_a_lead_in_inside_a_group_goes_to_the_slide_of_what_it_introduces():
+    f = flow(35)
+    group = TextGroup((para(S1), para(S2), para("Vanishing:"), para(f"{S1} {S2}")))
+    text.place(f, group)
+    pages = [[p.runs[0].text for frame in page for p in frame.paras] for page in frames(f)]
+    assert any(page[:1] == ["Vanishing:"] for page in pages), pages

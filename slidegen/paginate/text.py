@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..metrics import Metrics
 from ..model import Box, TextPara, plain_text
 from .flow import Flow
-from .items import TextGroup
+from .items import TextGroup, introduces_next
 from .runs import sentence_cuts, slice_runs, strip_runs, word_cuts
 
 
@@ -55,13 +55,34 @@ def place(flow: Flow, group: TextGroup) -> None:
         flow.next_page()
         flow.append_text(group.paras)
     else:
-        for para in group.paras:
+        paras = group.paras
+        for para, following in zip(paras, [*paras[1:], None]):
+            if following is not None and leads(para):
+                keep_with(flow, para, following)
             place_para(flow, para)
 
 
+def leads(para: TextPara) -> bool:
+    """A heading, a lead-in ("…:") or a bold label: it belongs on the slide of the paragraph after it."""
+    return para.style == "heading" or introduces_next(para.runs)
+
+
+def keep_with(flow: Flow, para: TextPara, following: TextPara) -> None:
+    """Start a new slide for `para` when it and the paragraph it introduces fit there but not here."""
+    both = (para, following)
+    if flow.text_height_with(both) > flow.text_room() and not flow.page.empty \
+            and height(flow.m, both, flow.area.w, flow.size) <= flow.area.h:
+        flow.next_page()
+
+
 def place_para(flow: Flow, para: TextPara) -> None:
-    """One paragraph, split across slides as often as it needs."""
+    """One paragraph, split across slides as often as it needs. A list item that fits on a slide moves
+    to the next one whole rather than be cut; other paragraphs break between sentences."""
     if flow.text_height_with((para,)) <= flow.text_room():
+        flow.append_text((para,))
+        return
+    if para.marker and not flow.page.empty and height(flow.m, (para,), flow.area.w, flow.size) <= flow.area.h:
+        flow.next_page()
         flow.append_text((para,))
         return
     head, tail = split(flow, para, flow.text_room())
