@@ -42,8 +42,10 @@ def test_content_deck_structure(content_deck):
 def test_continuation_titles_come_from_the_template(content_deck):
     continued = [t for t in titles(content_deck) if t.endswith("(계속)")]
     assert continued and all(t[: -len(" (계속)")] in titles(content_deck) for t in continued)
-    english = deck_of(FIXTURES / "long-list.md")
-    assert any(t.endswith("(cont.)") for t in titles(english))
+    english = titles(deck_of(FIXTURES / "long-list.md"))
+    assert any(t.endswith("(cont. 2/4)") for t in english)  # a run of more than two slides is numbered
+    continued = [t for t in english if "(cont." in t]
+    assert len(set(continued)) == len(continued), "continuation titles tell the slides apart"
 
 
 def test_every_frame_inside_the_content_area(content_deck):
@@ -131,7 +133,7 @@ def test_deck_strings_render_alike_with_and_without_jinja():
     from jinja2 import Environment, StrictUndefined
 
     theme = load_theme(TEMPLATES, "ko")
-    values = dict(title="제목", lesson_title="강의", number=3, total=9, tags=["a", "b"], alt="그림", kind="tip")
+    values = dict(title="제목", lesson_title="강의", number=3, n=2, total=9, tags=["a", "b"], alt="그림", kind="tip")
     for key, template in theme.strings.items():
         expected = Environment(undefined=StrictUndefined).from_string(template).render(**values)
         assert theme.text(key, **values) == expected, key

@@ -92,14 +92,20 @@ class Paginator:
         for where, message in flow.warnings:
             warn(where, message)
         slides = []
-        for i, page in enumerate(flow.pages):
-            if page.empty and i > 0:
-                continue
-            page_title = title if i == 0 else (Run(self.theme.text("continued", title=plain_text(title))),)
+        pages = [page for i, page in enumerate(flow.pages) if i == 0 or not page.empty]
+        for i, page in enumerate(pages):
+            page_title = title if i == 0 else (Run(self.continued_title(plain_text(title), i + 1, len(pages))),)
             size = self.title_size(page_title, "content.title", "title")
             slides.append(Slide(layout_of(page.frames), page_title, size, tuple(page.frames), pos,
                                 "\n".join(page.notes), section, anchor))
         return slides
+
+    def continued_title(self, title: str, number: int, total: int) -> str:
+        """A continuation slide's title: numbered ("(계속 2/4)") when a run takes more than two slides, so
+        that an outline or a screen reader tells the slides apart."""
+        if total > 2 and "continued_numbered" in self.theme.strings:
+            return self.theme.text("continued_numbered", title=title, n=number, total=total)
+        return self.theme.text("continued", title=title)
 
     def missing_image_text(self, image: Image) -> str:
         return self.theme.text("image_missing", alt=image.alt or image.src)
