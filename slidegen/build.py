@@ -31,7 +31,7 @@ def lesson_and_deck(lesson_path: Path, templates: Path, reference: Path | None =
     if reference is not None:
         from .reference import theme_from_reference
 
-        theme = theme_from_reference(theme, reference)
+        theme = theme_from_reference(theme, reference, lesson.lang)
     return lesson, paginate(lesson, theme), theme
 
 

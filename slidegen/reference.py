@@ -12,7 +12,7 @@ from pathlib import Path
 from pptx.util import Emu
 
 from .errors import UsageError, warn
-from .layouts import BODY_TYPES, fallback, match_layouts
+from .layouts import BODY_TYPES, match_template
 from .model import Box, Layout
 from .template_style import body_font, template_colors, theme_part
 from .theme import Theme
@@ -80,10 +80,10 @@ def theme_from_reference(theme: Theme, reference: Path, lang: str = "en") -> The
     reference = Path(reference)
     refuse_unsafe(reference)
     prs = open_reference(reference)
-    chosen, fell_back = match_layouts(prs.slide_layouts)
+    chosen, fell_back = match_template(prs)
     if fell_back:
         warn(str(reference), "the template has no layout for " + ", ".join(repr(lay.value) for lay in fell_back)
-             + f"; using '{fallback(list(prs.slide_layouts)).name}' with slidegen's own boxes")
+             + f"; using '{chosen[fell_back[0]].name}' with slidegen's own boxes")
     width, height = Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
     boxes = {name: _scaled(box, width / theme.width, height / theme.height) for name, box in theme.boxes.items()}
     found: dict[str, Box] = {}
@@ -91,13 +91,21 @@ def theme_from_reference(theme: Theme, reference: Path, lang: str = "en") -> The
         for name, box in _placeholder_boxes(chosen[layout], names).items():
             found.setdefault(name, box)
     boxes.update(found)
+    own = {layout.name for layout in prs.slide_layouts} >= {layout.value for layout in Layout}
+    if not own:  # the footer where the template puts its own, the body above it
+        boxes.update(_footer_boxes(chosen[Layout.CONTENT]))
+        boxes.update(_above(boxes, ("content.body", "two content.left", "two content.right"),
+                            min(boxes["footer.text"].y, boxes["footer.number"].y)))
     themed = replace(theme.with_boxes(boxes), width=width, height=height)
-    if {layout.name for layout in prs.slide_layouts} >= {layout.value for layout in Layout}:
+    if own:
         return themed  # slidegen's own master (or one made from it): its look is the theme's already
-    scheme = theme_part(prs)
+    scheme = theme_part(chosen[Layout.CONTENT].slide_master)  # the master most slides use
+    # titles keep the template's own text styles (a colour of None is inherited): its title colour is
+    # designed for its own backgrounds, as slidegen's white section title is for its navy section slide
+    colors = {**template_colors(scheme, theme.colors), "title": None, "section_text": None, "subtitle": None}
     return replace(themed,
                    fonts={**theme.fonts, "body": body_font(scheme, theme.fonts["body"], lang, reference)},
-                   colors=template_colors(scheme, theme.colors))
+                   colors=colors)
 
 
 def open_reference(reference: Path):
@@ -142,6 +150,27 @@ def _placeholder_boxes(layout, names: tuple[str, ...]) -> dict[str, Box]:
     if titles:
         shapes[names[0]] = titles[0]
     return {name: _box(shape) for name, shape in shapes.items() if (shape.width or 0) > 0 and (shape.height or 0) > 0}
+
+
+def _footer_boxes(layout) -> dict[str, Box]:
+    """The template's footer and slide number placeholders' boxes (a layout's own, else its master's),
+    as the boxes of slidegen's footer text and number."""
+    found = {}
+    for name, kind in (("footer.text", "footer"), ("footer.number", "slide_number")):
+        shape = next((ph for ph in layout.placeholders if _kind(ph) == kind), None)
+        if shape is not None and (shape.width or 0) > 0 and (shape.height or 0) > 0:
+            found[name] = _box(shape)
+    return found
+
+
+def _above(boxes: dict[str, Box], names: tuple[str, ...], top: float, gap: float = 4.0) -> dict[str, Box]:
+    """The named boxes ending `gap` above `top` (a template's body reaching into its footer)."""
+    out = {}
+    for name in names:
+        box = boxes.get(name)
+        if box is not None and box.y + box.h > top - gap and top - gap - box.y > box.h / 2:
+            out[name] = Box(box.x, box.y, box.w, top - gap - box.y)
+    return out
 
 
 def _kind(placeholder) -> str:

@@ -28,7 +28,8 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Length, Pt
 
 from .anchors import heading_anchors
-from .errors import UsageError, warn
+from .errors import warn
+from .layouts import match_template
 from .metrics import para_indent
 from .model import (
     Box,
@@ -59,21 +60,54 @@ def emu(points: float) -> Length:
     return Emu(round(points * EMU_PER_PT))
 
 
-def open_master(master: Path) -> Presentation:
-    """The master deck with its slides removed and every layout slidegen needs present."""
-    try:
-        prs = Presentation(str(master))
-    except Exception as exc:  # noqa: BLE001 (python-pptx raises several kinds for a file that is not a deck)
-        raise UsageError(f"{master}: not a usable .pptx ({exc})") from None
-    names = {layout.name for layout in prs.slide_layouts}
-    missing = [layout.value for layout in Layout if layout.value not in names]
-    if missing:
-        raise UsageError(f"{master}: the deck master lacks the layout(s) {', '.join(repr(m) for m in missing)} "
-                         f"(it has {', '.join(sorted(repr(n) for n in names))})")
+def open_master(master: Path) -> tuple[Presentation, dict]:
+    """The master deck (a .pptx, or a .potx read as the deck it templates) without its example slides
+    (their parts are no longer related from the presentation, so none is written to the output), and
+    the layout that plays each slidegen layout (`layouts.match_template`; reference.py said which fell
+    back)."""
+    from .reference import open_reference
+
+    prs = open_reference(Path(master))
+    chosen, _fell_back = match_template(prs)
+    presentation = prs.part._element
+    for unused in presentation.findall(qn("p:custShowLst")):  # custom shows name the example slides
+        presentation.remove(unused)
+    for ext in presentation.findall(f"{qn('p:extLst')}/{qn('p:ext')}"):
+        if ext.get("uri") == SECTIONS_EXT:  # sections list the example slides' ids
+            ext.getparent().remove(ext)
     for slide_id in list(prs.slides._sldIdLst):
         prs.part.drop_rel(slide_id.rId)
         prs.slides._sldIdLst.remove(slide_id)
-    return prs
+    return prs, chosen
+
+
+def drop_unused_masters(prs) -> None:
+    """Masters no slide uses are not written (a LibreOffice template has one per master page, each
+    with its own pictures)."""
+    used = {slide.slide_layout.slide_master.part for slide in prs.slides}
+    id_list = prs.slide_masters._sldMasterIdLst
+    for master_id in list(id_list):
+        if prs.part.related_part(master_id.rId) not in used and len(id_list) > 1:
+            id_list.remove(master_id)
+            prs.part.drop_rel(master_id.rId)
+
+
+SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # p14:sectionLst
+
+
+def placeholder_kind(element) -> str:
+    """A placeholder's type as `layouts.BODY_TYPES` names them ("title", "center_title", "object", …):
+    LibreOffice writes a body as `<p:ph/>`, whose idx is 0 like a title's."""
+    return str(getattr(element.ph_type, "name", "")).lower()
+
+
+def title_placeholder(pptx_slide):
+    return next((ph for ph in pptx_slide.placeholders if placeholder_kind(ph._element) in TITLE_KINDS), None)
+
+
+TITLE_KINDS = ("title", "center_title")
+TITLE_BOXES = {Layout.TITLE: "title.title", Layout.SECTION: "section.title", Layout.CLOSING: "closing.title"}
+TEXT_KINDS = ("body", "object", "subtitle")  # body placeholders that take text
 
 
 def text_size(points: float) -> str:
@@ -92,8 +126,7 @@ class DeckWriter:
     def __init__(self, deck: Deck, theme: Theme, master: Path):
         self.deck = deck
         self.theme = theme
-        self.prs = open_master(master)
-        self.layouts = {layout.name: layout for layout in self.prs.slide_layouts}
+        self.prs, self.layouts = open_master(master)
         self.korean = deck.lesson.lang == "ko"
         self.body_font = theme.fonts["body"]
         self.mono_font = theme.fonts["mono"]
@@ -110,6 +143,7 @@ class DeckWriter:
             self.add_slide(slide, number, total)
         self.link_jumps()
         self.set_properties()
+        drop_unused_masters(self.prs)
         buffer = io.BytesIO()
         self.prs.save(buffer)
         return reproducible_zip(buffer.getvalue())
@@ -131,27 +165,30 @@ class DeckWriter:
     # -- one slide
 
     def add_slide(self, slide: Slide, number: int, total: int) -> None:
-        layout = self.layouts[slide.layout.value]
-        pptx_slide = self.prs.slides.add_slide(layout)
+        pptx_slide = self.prs.slides.add_slide(self.layouts[slide.layout])
         if slide.anchor is not None:
             self.slide_at.setdefault(slide.anchor, pptx_slide)
         self.fill_title(pptx_slide, slide)
-        body_placeholders = [ph for ph in pptx_slide.placeholders if ph.placeholder_format.idx != 0]
+        body_placeholders = [ph for ph in pptx_slide.placeholders if placeholder_kind(ph._element) in TEXT_KINDS]
         text_may_use = True  # a placeholder lies under every shape added: text after a shape goes on top
         for frame in slide.frames:
             text_may_use = text_may_use and isinstance(frame, TextFrame)
             FRAME_HANDLERS[type(frame)](self, pptx_slide, frame, body_placeholders if text_may_use else [])
-        for unused in body_placeholders:
-            unused._element.getparent().remove(unused._element)
+        unused = {ph._element for ph in body_placeholders}  # the text placeholders no frame took
+        for element in list(pptx_slide.shapes._spTree.iter_ph_elms()):
+            if element in unused or placeholder_kind(element) not in (*TEXT_KINDS, *TITLE_KINDS):
+                element.getparent().remove(element)  # and a picture, chart, … placeholder (its prompt shows)
         if slide.layout not in (Layout.TITLE, Layout.SECTION):
             self.add_footer(pptx_slide, number, total)
         if slide.notes:
             pptx_slide.notes_slide.notes_text_frame.text = slide.notes
 
     def fill_title(self, pptx_slide, slide: Slide) -> None:
-        title = pptx_slide.shapes.title
-        if title is None:
-            raise UsageError(f"layout '{slide.layout.value}' of the deck master has no title placeholder")
+        """The slide's title in the layout's title placeholder (found by its type, not its idx)."""
+        title = title_placeholder(pptx_slide)
+        if title is None:  # a template whose layouts all lack a title (reference.py said so): a text box
+            title = self.textbox(pptx_slide, self.theme.box(TITLE_BOXES.get(slide.layout, "content.title")))
+            title.name = "Title"
         frame = title.text_frame
         self.prepare_frame(frame)
         para = frame.paragraphs[0]
@@ -310,7 +347,9 @@ class DeckWriter:
             return {"bold": True, "color": colors["accent"]}
         if para.style == "quote":
             return {"italic": True, "color": colors["muted"]}
-        if para.style in ("subtitle", "meta"):
+        if para.style == "subtitle":  # a template's subtitle colour is its own (None: inherited)
+            return {"color": colors.get("subtitle", colors["muted"])}
+        if para.style == "meta":
             return {"color": colors["muted"]}
         return {"color": colors["text"]}
 

@@ -16,9 +16,9 @@ THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
-def theme_part(prs):
-    """The slide master's theme XML (`a:theme`), or None when the template has none."""
-    master = prs.slide_masters[0].part
+def theme_part(master):
+    """A slide master's theme XML (`a:theme`), or None when it has none."""
+    master = master.part
     for rel in master.rels.values():
         if rel.reltype == THEME_REL and not rel.is_external:
             return etree.fromstring(rel.target_part.blob, _PARSER)
@@ -100,11 +100,11 @@ def contrast(a: str, b: str) -> float:
 
 
 def template_colors(scheme, colors: dict) -> dict:
-    """The theme's colours with the template's text (dk1), headings (dk2) and accent (accent1) where
-    they stay readable on white (WCAG AA, 4.5:1); the rest (boxes, code) keep slidegen's."""
+    """The theme's colours with the template's text (dk1) and accent (accent1) where they stay
+    readable on white (WCAG AA, 4.5:1); the rest (boxes, code) keep slidegen's."""
     found = scheme_colours(scheme)
     picked = dict(colors)
-    for ours, theirs in (("text", "dk1"), ("title", "dk2"), ("accent", "accent1"), ("table_header_bg", "accent1")):
+    for ours, theirs in (("text", "dk1"), ("accent", "accent1"), ("table_header_bg", "accent1")):
         value = found.get(theirs)
         if value and contrast(value, "FFFFFF") >= 4.5:
             picked[ours] = value
