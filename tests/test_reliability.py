@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from conftest import FIXTURES, ROOT
 
 SLIDEGEN = ROOT / ".venv" / "bin" / "slidegen"
@@ -78,3 +80,24 @@ def test_reference_deck_with_an_external_picture_is_refused(tmp_path):
 def test_reference_zip_bomb_is_refused(tmp_path):
     bomb = lambda n, d: ("ppt/media/huge.bin", b"\0" * (320 * 1024 * 1024)) if n == "" else d  # noqa: E731
     _refused(tmp_path, _reference_with(tmp_path, "z.pptx", bomb), "unpacks to more than")
+
+
+def _deck_seconds(tmp_path, name: str, text: str) -> float:
+    import time
+
+    lesson = tmp_path / f"{name}.md"
+    lesson.write_text(f"# Growth\n\n## Part\n\n{text}\n", encoding="utf-8")
+    started = time.perf_counter()
+    run = _slidegen("-q", "slides", lesson, "-o", tmp_path)
+    assert run.returncode == 0, run.stderr
+    return time.perf_counter() - started
+
+
+@pytest.mark.slow
+def test_a_paragraph_many_slides_long_costs_linear_time(tmp_path):
+    """4x the words may cost at most ~6x the time (it was 16x: the rest was measured whole at every cut)."""
+    def words(n):
+        return " ".join(f"word{i % 97}" + ("." if i % 13 == 0 else "") for i in range(n))
+    base = _deck_seconds(tmp_path, "w1", words(3000)) - 0.25  # less start-up (imports)
+    grown = _deck_seconds(tmp_path, "w4", words(12000)) - 0.25
+    assert grown / max(base, 0.05) < 6.5, (base, grown)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..measure import line_height
 from ..metrics import Metrics
 from ..model import Box, TextPara, plain_text
 from .flow import Flow
@@ -35,7 +36,10 @@ def split(flow: Flow, para: TextPara, room: float, by_words: bool = False):
     def fits(cut: int) -> bool:
         return flow.text_height_with((replace(para, runs=slice_runs(para.runs, 0, cut)),)) <= room
 
-    lo, hi = 0, len(cuts)  # binary search: the number of leading cuts that fit
+    lo, hi = 0, 1  # gallop, then binary search: the number of leading cuts that fit. Probing from the
+    while hi <= len(cuts) and fits(cuts[hi - 1]):  # start measures heads of at most twice what fits, so a
+        lo, hi = hi, hi * 2  # paragraph many slides long costs linear time, not a slide per half of it
+    hi = min(hi - 1, len(cuts))
     while lo < hi:
         mid = (lo + hi + 1) // 2
         lo, hi = (mid, hi) if fits(cuts[mid - 1]) else (lo, mid - 1)
@@ -75,13 +79,21 @@ def keep_with(flow: Flow, para: TextPara, following: TextPara) -> None:
         flow.next_page()
 
 
+def too_long_for_a_slide(flow: Flow, para: TextPara) -> bool:
+    """More characters than an empty slide could hold even if each were a tenth of an em wide: known
+    without measuring, so the rest of a paragraph many slides long is not measured whole at each cut."""
+    m = flow.m
+    lines = flow.area.h / line_height(m.body, flow.size) + 1
+    return len(plain_text(para.runs)) > lines * m.usable(flow.area.w) / (0.1 * flow.size)
+
+
 def place_para(flow: Flow, para: TextPara) -> None:
     """One paragraph, split across slides as often as it needs. A list item that fits on a slide moves
     to the next one whole rather than be cut; other paragraphs break between sentences."""
-    if flow.text_height_with((para,)) <= flow.text_room():
+    if not too_long_for_a_slide(flow, para) and flow.text_height_with((para,)) <= flow.text_room():
         flow.append_text((para,))
         return
-    if para.marker and not flow.page.empty and height(flow.m, (para,), flow.area.w, flow.size) <= flow.area.h:
+    if para.marker and not too_long_for_a_slide(flow, para) and not flow.page.empty and height(flow.m, (para,), flow.area.w, flow.size) <= flow.area.h:
         flow.next_page()
         flow.append_text((para,))
         return
