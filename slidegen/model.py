@@ -98,6 +98,7 @@ class Code:
     language: str
     pos: SourcePos
     title: str | None = None
+    fenced: bool = True  # written between ``` or ~~~ fences; False for an indented code block
 
     @property
     def lines(self) -> tuple[str, ...]:

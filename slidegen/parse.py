@@ -270,7 +270,8 @@ class _LessonParser:
         title_match = re.search(r"title=[\"']([^\"']*)[\"']", info)
         if node.type == "fence" and not self._fence_closed(node):
             warn(self.pos(node), "code fence is never closed; it runs to the end of the file")
-        return [Code(node.content, language, self.pos(node), title_match.group(1) if title_match else None)]
+        return [Code(node.content, language, self.pos(node), title_match.group(1) if title_match else None,
+                     node.type == "fence")]
 
     def _fence_closed(self, node: SyntaxTreeNode) -> bool:
         last = node.map[1] - 1
