@@ -87,8 +87,11 @@ def theme_from_reference(theme: Theme, reference: Path, lang: str = "en") -> The
     width, height = Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
     boxes = {name: _scaled(box, width / theme.width, height / theme.height) for name, box in theme.boxes.items()}
     found: dict[str, Box] = {}
+    safety = theme.spacing["safety"]
     for layout, names in NEEDED.items():  # a box two layouts share (the content title) is the first one's
         for name, box in _placeholder_boxes(chosen[layout], names).items():
+            if name == names[0]:  # a title is set in the template's own style (kerning, spacing): measured
+                box = Box(box.x, box.y, box.w * safety, box.h)  # with the margin body lines have
             found.setdefault(name, box)
     boxes.update(found)
     own = {layout.name for layout in prs.slide_layouts} >= {layout.value for layout in Layout}

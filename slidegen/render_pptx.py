@@ -78,7 +78,27 @@ def open_master(master: Path) -> tuple[Presentation, dict]:
     for slide_id in list(prs.slides._sldIdLst):
         prs.part.drop_rel(slide_id.rId)
         prs.slides._sldIdLst.remove(slide_id)
+    add_view_properties(prs)
     return prs, chosen
+
+
+VIEW_PROPS = ('<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+              'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+              'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>')
+
+
+def add_view_properties(prs) -> None:
+    """A view properties part where the template has none (LibreOffice writes none): PowerPoint
+    repairs a deck without one."""
+    if any(rel.reltype == RT.VIEW_PROPS for rel in prs.part.rels.values()):
+        return
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    part = Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, prs.part.package,
+                b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + VIEW_PROPS.encode())
+    prs.part.relate_to(part, RT.VIEW_PROPS)
 
 
 def drop_unused_masters(prs) -> None:
@@ -103,6 +123,14 @@ def placeholder_kind(element) -> str:
 
 def title_placeholder(pptx_slide):
     return next((ph for ph in pptx_slide.placeholders if placeholder_kind(ph._element) in TITLE_KINDS), None)
+
+
+def capitalised(pptx_slide) -> bool:
+    """Whether the layout's title placeholder or its master's title style sets titles in capitals."""
+    layout = pptx_slide.slide_layout
+    styles = [ph._element for ph in layout.placeholders if placeholder_kind(ph._element) in TITLE_KINDS]
+    styles += layout.slide_master._element.findall(f"{qn('p:txStyles')}/{qn('p:titleStyle')}")
+    return any(node.get("cap") not in (None, "none") for style in styles for node in style.iter(qn("a:defRPr")))
 
 
 TITLE_KINDS = ("title", "center_title")
@@ -195,6 +223,9 @@ class DeckWriter:
         color = self.theme.colors["section_text" if slide.layout == Layout.SECTION else "title"]
         for run in slide.title:
             self.add_run(para, run, slide.title_pt, bold=True, color=color)
+        if capitalised(pptx_slide):  # measured as written: a template's ALL CAPS title would be wider
+            for rPr in para._p.iter(qn("a:rPr")):
+                rPr.set("cap", "none")
         self.set_paragraph(para, None, 0, 0.0, slide.title_pt)
 
     def add_footer(self, pptx_slide, number: int, total: int) -> None:
