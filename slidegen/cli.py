@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--strict", action="store_true", help="fail the build on any warning")
     ap.add_argument("-q", "--quiet", action="store_true", help="only errors")
     ap.add_argument("--version", action="version", version=f"slidegen {_version()}")
+    ap.add_argument("--max-seconds", type=float, default=60.0, metavar="S",
+                    help="stop a lesson's build after S seconds (default 60; 0: no limit)")
+    ap.add_argument("--max-memory", type=int, default=1024, metavar="MB",
+                    help="stop a build that needs more than MB megabytes (default 1024; 0: no limit)")
     sub = ap.add_subparsers(dest="command", required=True)
 
     outline = sub.add_parser("outline", help="print a lesson's structure")
@@ -142,15 +146,54 @@ def cmd_outline(args) -> int:
     return EXIT_OK
 
 
+class BudgetExceeded(SlidegenError):
+    """A lesson's build took longer than `--max-seconds`."""
+
+
+def _limit_memory(megabytes: int) -> None:
+    """Cap the process's address space, so a lesson that would eat the machine fails instead."""
+    try:
+        import resource
+    except ImportError:  # not on this platform
+        return
+    if megabytes > 0:
+        limit = megabytes * 2**20
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard < 0 else min(limit, hard), hard))
+
+
+def _within_budget(path: Path, seconds: float, build_one):
+    """`build_one(path)`, stopped with a `file: …` error after `seconds` (where the platform has alarms)."""
+    import signal
+
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
+        return build_one(path)
+
+    def stop(_signum, _frame):
+        raise BudgetExceeded(f"{path}: stopped after {seconds:g} s (--max-seconds); the lesson is too large "
+                             "or has a construct slidegen handles slowly")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return build_one(path)
+    except MemoryError:
+        raise BudgetExceeded(f"{path}: needs more memory than --max-memory allows") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _each_lesson(args, build_one) -> int:
-    """Build every lesson, one line per lesson with its time; a failed lesson does not stop the rest,
-    and the exit status is the worst of them."""
+    """Build every lesson, one line per lesson with its time, each within the time and memory budget;
+    a failed lesson does not stop the rest, and the exit status is the worst of them."""
+    _limit_memory(getattr(args, "max_memory", 0))
     worst = EXIT_OK
     total = len(args.lessons)
     for number, path in enumerate(args.lessons, start=1):
         started = time.perf_counter()
         try:
-            out = build_one(path)
+            out = _within_budget(path, getattr(args, "max_seconds", 0), build_one)
         except SlidegenError as exc:
             if args.debug or total == 1:
                 raise

@@ -101,3 +101,11 @@ def test_a_paragraph_many_slides_long_costs_linear_time(tmp_path):
     base = _deck_seconds(tmp_path, "w1", words(3000)) - 0.25  # less start-up (imports)
     grown = _deck_seconds(tmp_path, "w4", words(12000)) - 0.25
     assert grown / max(base, 0.05) < 6.5, (base, grown)
+
+
+def test_a_build_over_its_time_budget_stops_with_the_lesson_named(tmp_path):
+    lesson = tmp_path / "slow.md"
+    lesson.write_text("# Slow\n\n## Part\n\n" + " ".join(f"word{i}." for i in range(20000)) + "\n", encoding="utf-8")
+    run = _slidegen("--max-seconds", "0.2", "-q", "slides", lesson, "-o", tmp_path)
+    assert run.returncode == 1 and f"{lesson}: stopped after 0.2 s (--max-seconds)" in run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "slow.pptx").exists()
