@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
+from .anchors import section_anchors
+
 # ---------------------------------------------------------------------------------------------- lesson
 
 
@@ -171,6 +173,12 @@ class Lesson:
     meta: dict[str, Any] = field(default_factory=dict, hash=False)
     preamble: tuple[Block, ...] = ()  # blocks before the first section heading
     sections: tuple[Section, ...] = ()
+    # Each heading's id by its position, derived from `sections` once, when the lesson is made (also by
+    # `dataclasses.replace`); not an argument, and left out of equality, hashing and repr.
+    anchors: dict[SourcePos, str] = field(init=False, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "anchors", section_anchors(self.sections))
 
     @property
     def tags(self) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .anchors import heading_anchors, walk_sections
+from .anchors import walk_sections
 from .errors import UsageError, warn
 from .pdf_unicode import wide_gap
 from .theme import load_theme
@@ -85,7 +85,7 @@ def render_html(lesson: Lesson, deck: Deck | None, templates: Path, layout: str 
     if not (folder / LAYOUTS[layout]).is_file():
         raise UsageError(f"{folder}: no {LAYOUTS[layout]} template for the '{layout}' handout")
     env = make_environment(folder)
-    anchors = heading_anchors(lesson)
+    anchors = lesson.anchors
     theme = load_theme(templates, lesson.lang)  # the deck's words: a box's default title is said once
     env.filters.update(box_title=lambda kind: theme.text("admonition", kind=kind),
                        anchor=lambda pos: anchors.get(pos, f"h{pos.line}"),
