@@ -7,6 +7,8 @@ from slidegen.model import Box, Code, CodeFrame, Run, TextPara
 from slidegen.paginate import content
 from slidegen.paginate.items import Notes, PageBreak, TextGroup
 
+from conftest import ROOT
+
 AREA = Box(0, 0, 100, 100)
 
 
@@ -48,3 +50,16 @@ def test_code_grows_only_where_no_slide_is_added():
     flow = best([group("a"), code], body=[10])
     assert [f.size_pt for f in flow.pages[0].frames if isinstance(f, CodeFrame)] == [20.0]
     assert content.layout_of(flow.pages[0].frames).value == "content"
+
+
+def test_runs_of_a_section_share_one_body_size_when_it_costs_no_slide(tmp_path):
+    from slidegen.build import lesson_and_deck
+    from slidegen.model import TextFrame
+
+    long = " ".join(f"Sentence number {i} explains one more thing about the topic." for i in range(40))
+    lesson = tmp_path / "sizes.md"
+    lesson.write_text(f"# Sizes\n\n## Part\n\n### Long\n\n{long}\n\n### Short\n\nOne short sentence.\n", encoding="utf-8")
+    _lesson, deck, _theme = lesson_and_deck(lesson, ROOT / "templates")
+    sizes = {frame.size_pt for slide in deck.slides if slide.section == "Part"
+             for frame in slide.frames if isinstance(frame, TextFrame)}
+    assert len(sizes) == 1, sizes

@@ -141,6 +141,16 @@ def best_flow(m: Metrics, items: list[FlowItem], area: Box, image_text: Callable
     return with_grown_sizes(m, items, area, best, image_text)
 
 
+def at_size(m: Metrics, items: list[FlowItem], area: Box, image_text: Callable[[Image], str], size: float,
+            best: Flow) -> Flow:
+    """The run flowed at `size` (with its grown code and tables) when that needs no more slides than
+    `best`, its own best flow; else `best`."""
+    trial = flow_items(m, items, area, size, image_text)
+    if len(trial.pages) > len(best.pages):
+        return best
+    return with_grown_sizes(m, items, area, trial, image_text)
+
+
 def with_grown_sizes(m: Metrics, items: list[FlowItem], area: Box, flow: Flow,
                      image_text: Callable[[Image], str]) -> Flow:
     """The flow with code blocks and tables at their larger reading sizes (`code_grow`, `table_grow`)

@@ -27,7 +27,8 @@ from ..model import (
     plain_text,
 )
 from ..theme import Theme
-from .content import best_flow, layout_of
+from .content import at_size, best_flow, layout_of
+from .flow import Flow
 from .items import BULLETS, FlowItem, TextGroup, flatten, section_items
 
 FOOTER_STEP, FOOTER_FLOOR = 0.5, 6  # the footer shrinks in half points, down to this size
@@ -75,20 +76,33 @@ class Paginator:
         name = section.title_text
         size = self.title_size(section.title, "section.title", "section_title")
         slides = [Slide(Layout.SECTION, section.title, size, (), section.pos, section=name, anchor=section.pos)]
-        own = flatten(section.blocks)
-        if own:
-            slides += self.content_slides(section.title, own, section.pos, name, section.pos)
-        for sub in section.subsections:
-            items = section_items(sub)
-            # a heading with nothing under it still gets its slide
-            slides += self.content_slides(sub.title, items, sub.pos, name, sub.pos, allow_empty=not items)
+        runs = [(section.title, flatten(section.blocks), section.pos, False)] if section.blocks else []
+        # a heading with nothing under it still gets its slide
+        runs += [(sub.title, items, sub.pos, not items) for sub in section.subsections for items in [section_items(sub)]]
+        flows = self.section_flows([items for _title, items, _pos, _empty in runs])
+        for (title, items, pos, allow_empty), flow in zip(runs, flows):
+            slides += self.content_slides(title, items, pos, name, pos, allow_empty, flow)
         return slides
 
+    def section_flows(self, runs: list[list[FlowItem]]) -> list[Flow | None]:
+        """Each run's flow at one body size for the whole section: the size of its longest run, taken by
+        every other run that needs no more slides at it than at its own best size (sizes that jump
+        between neighbouring slides read as a mistake)."""
+        area = self.theme.box("content.body")
+        flows = [best_flow(self.m, items, area, self.missing_image_text) if items else None for items in runs]
+        sized = [flow for flow in flows if flow is not None]
+        if len(sized) < 2:
+            return flows
+        common = max(sized, key=lambda flow: (len(flow.pages), flow.size)).size
+        return [flow if flow is None or flow.size == common else
+                at_size(self.m, items, area, self.missing_image_text, common, flow)
+                for items, flow in zip(runs, flows)]
+
     def content_slides(self, title: Inline, items: list[FlowItem], pos: SourcePos, section: str,
-                       anchor: SourcePos | None, allow_empty: bool = False) -> list[Slide]:
+                       anchor: SourcePos | None, allow_empty: bool = False, flow: Flow | None = None) -> list[Slide]:
         if not items and not allow_empty:
             return []
-        flow = best_flow(self.m, items, self.theme.box("content.body"), self.missing_image_text)
+        flow = flow or best_flow(self.m, items, self.theme.box("content.body"), self.missing_image_text)
         for where, message in flow.warnings:
             warn(where, message)
         slides = []
