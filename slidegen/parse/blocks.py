@@ -19,12 +19,12 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from .errors import LessonError, warn
-from .model import (
+from ..errors import LessonError, warn
+from ..model import (
     LINE_BREAK, Admonition, Block, Code, Image, Inline, Lesson, ListBlock, ListItem, Notes, Paragraph,
     Quote, Run, Section, SourcePos, Table, TableRow, ThematicBreak, plain_text,
 )
-from .safe_yaml import YAMLError, load_yaml
+from ..safe_yaml import YAMLError, load_yaml
 
 # Docusaurus's kinds have their own colours; any other word (`:::details`, VitePress's `::: details`) makes
 # a box of the neutral kind's colours, titled by the lesson or by the word itself.
