@@ -71,7 +71,7 @@ def test_table_rows_carry_their_group_label():
 def test_code_lines_start_below_a_fence(tmp_path):
     source = tmp_path / "l.md"
     source.write_text("# T\n\n## Part one\n```py\nx = 1\n\ny = 2\n```\n\n    indented\n", encoding="utf-8")
-    blocks = [Code("x = 1\n\ny = 2\n", "py", _pos(4, str(source))), Code("indented\n", "", _pos(10, str(source)))]
+    blocks = [Code("x = 1\n\ny = 2\n", "py", _pos(4, str(source))), Code("indented\n", "", _pos(10, str(source)), fenced=False)]
     items, _rows = lesson_items(_lesson(blocks, source))
     assert [(i.text, i.pos.line) for i in items if i.kind == "code line"] == [("x = 1", 5), ("y = 2", 7),
                                                                               ("indented", 10)]
@@ -79,7 +79,7 @@ def test_code_lines_start_below_a_fence(tmp_path):
 
 def test_a_lesson_whose_file_is_gone_still_lists_its_code():
     items, _rows = lesson_items(_lesson([Code("a\n", "", _pos(4))], Path("/nonexistent/l.md")))
-    assert [(i.text, i.pos.line) for i in items if i.kind == "code line"] == [("a", 4)]
+    assert [(i.text, i.pos.line) for i in items if i.kind == "code line"] == [("a", 5)]  # below its fence
 
 
 def test_missing_lines_quote_the_item_shortly():

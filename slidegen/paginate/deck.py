@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..anchors import heading_anchors
 from ..errors import warn
 from ..metrics import Metrics, fit_size, largest_fitting, size_after, sizes_down
 from ..model import (
@@ -152,7 +151,7 @@ class Paginator:
 
     def agenda_slides(self) -> list[Slide]:
         """The `##` sections as a list whose entries jump to their section slides."""
-        anchors = heading_anchors(self.lesson)
+        anchors = self.lesson.anchors
         items = [TextGroup((TextPara(tuple(replace(r, link=r.link or f"#{anchors[s.pos]}") for r in s.title),
                                      0, BULLETS[0], "body", s.pos),)) for s in self.lesson.sections]
         title = (Run(self.theme.text("agenda")),)

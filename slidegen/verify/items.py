@@ -5,7 +5,6 @@ header too). The check computes them once per lesson and hands them to every com
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import NamedTuple
 
 from ..model import (
@@ -71,10 +70,6 @@ class _Collector:
         self.lesson = lesson
         self.items: list[Item] = []
         self.rows: list[RowItem] = []
-        try:
-            self.source_lines = Path(lesson.source).read_text(encoding="utf-8-sig").split("\n")
-        except OSError:
-            self.source_lines = []
 
     def add(self, kind: str, text: str, pos: SourcePos, outputs: tuple[str, ...] = DECK_AND_HANDOUT) -> None:
         if norm(text):
@@ -121,14 +116,9 @@ class _Collector:
             self.rows.append(RowItem(cells, row.pos, label if row.continues_group else ""))
 
     def code(self, block: Code) -> None:
-        first = block.pos.line + (1 if self._is_fence(block.pos.line) else 0)
+        first = block.pos.line + (1 if block.fenced else 0)  # a fenced block's code starts below its fence
         for offset, line in enumerate(block.lines):
             self.add("code line", line, SourcePos(block.pos.file, first + offset))
-
-    def _is_fence(self, line: int) -> bool:
-        """Whether the lesson's line `line` opens a fence (a fenced block's code starts a line below)."""
-        text = self.source_lines[line - 1].lstrip(" >") if 0 < line <= len(self.source_lines) else ""
-        return text.startswith(("```", "~~~"))
 
     def admonition(self, block: Admonition) -> None:
         self.add("admonition title", plain_text(block.title), block.pos)
