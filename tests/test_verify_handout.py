@@ -84,3 +84,21 @@ def test_an_unreadable_handout_is_an_error_not_a_crash(tmp_path, content, error)
         path.write_bytes(content)
     report = check_handout(_lesson(), path)
     assert error in report.error and not report.ok
+
+
+def test_a_table_row_near_the_bottom_is_body_text_not_a_footer():
+    from slidegen.verify.handout import PdfLine, body_lines
+
+    def line(top, text):
+        return PdfLine(top, 50.0, top * 842, 0, ((50.0, top * 842, text),))
+
+    pages = [[line(0.5, "Body"), line(0.91, "3"), line(0.93, "Quiz 1"), line(0.96, "1")],
+             [line(0.5, "More"), line(0.96, "2")]]
+    kept = [[ln.text for ln in page] for page in body_lines(pages, "Lesson")]
+    assert kept == [["Body", "3", "Quiz 1"], ["More"]]
+
+
+def test_direction_marks_are_ignored():
+    from slidegen.verify.text import norm
+
+    assert norm("\u200fשלום\u200e abc") == norm("שלום abc")

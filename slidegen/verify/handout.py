@@ -43,6 +43,7 @@ class PdfLine:
 
 _PAGE_NUMBER = re.compile(r"^(page)?\d+((/|of|-|–)\d+)?(쪽|페이지|page)?$", re.IGNORECASE)
 _BAND = 0.10  # running headers and footers sit in the top and bottom tenth of a page
+_SAME_LINE = 0.004  # of the page's height: lines this close share a baseline
 
 
 def pdf_pages(path: Path) -> list[list[PdfLine]]:
@@ -91,24 +92,32 @@ def body_lines(pages: list[list[PdfLine]], title: str) -> list[list[PdfLine]]:
     """Pages without running headers and footers: lines in a page's top or bottom band that are a page
     number, or that recur in the bands of several pages or repeat the lesson title (the first
     occurrence, the title itself, stays)."""
-    in_band = lambda line: line.top < _BAND or line.top > 1 - _BAND
     key = lambda line: re.sub(r"\d+", "#", norm(line.text))
     pages_with: dict[str, int] = {}
     for page in pages:
-        for k in {key(line) for line in page if in_band(line)}:
+        for k in {key(line) for line in page if _at_edge(line, page)}:
             pages_with[k] = pages_with.get(k, 0) + 1
     title_key, seen, out = re.sub(r"\d+", "#", norm(title)), set(), []
     for page in pages:
         kept = []
         for line in page:
             k = key(line)
-            furniture = in_band(line) and (bool(_PAGE_NUMBER.match(norm(line.text)))
+            furniture = _at_edge(line, page) and (bool(_PAGE_NUMBER.match(norm(line.text)))
                                            or ((pages_with.get(k, 0) >= 2 or k == title_key) and k in seen))
             seen.add(k)
             if not furniture:
                 kept.append(line)
         out.append(kept)
     return out
+
+
+def _at_edge(line: PdfLine, page: list[PdfLine]) -> bool:
+    """In the page's top or bottom band and the page's first or last line: where running headers and
+    footers are; a table row or a lone number in the body near the bottom is not one of them."""
+    if not (line.top < _BAND or line.top > 1 - _BAND):
+        return False
+    tops = [other.top for other in page]
+    return abs(line.top - min(tops)) < _SAME_LINE or abs(line.top - max(tops)) < _SAME_LINE
 
 
 def reading_orders(pages: list[list[PdfLine]]) -> tuple[str, ...]:

@@ -14,8 +14,9 @@ import unicodedata
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
                          "‘": "'", "’": "'", "‚": "'", "‛": "'", "‹": "'", "›": "'"})
 # Invisible: whitespace, soft hyphen, zero-width space and (non-)joiners, word joiners, variation
-# selectors (an emoji's text or picture form; PDF text layers drop them and the joiners of emoji sequences).
-_IGNORED = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]+")
+# selectors (an emoji's text or picture form; PDF text layers drop them and the joiners of emoji sequences),
+# and the direction marks and embeddings pdftotext puts around right-to-left words.
+_IGNORED = re.compile(r"[\s\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufe00-\ufe0f]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|(?<=다\.)|\n")
 
 
