@@ -6,11 +6,11 @@ points (1/72 inch) from the slide's top-left corner; renderers convert to their 
 from __future__ import annotations
 
 import enum
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
-
-from .anchors import section_anchors
 
 # ---------------------------------------------------------------------------------------------- lesson
 
@@ -62,7 +62,7 @@ class ListItem:
     """One item: its own text (first paragraph) and what is nested in it (lists, more paragraphs, code)."""
 
     runs: Inline
-    children: tuple["Block", ...]
+    children: tuple[Block, ...]
     pos: SourcePos
     checked: bool | None = None  # a GFM task item: True/False; None for a plain item
 
@@ -122,13 +122,13 @@ class Image:
 class Admonition:
     kind: str  # note | tip | info | caution | warning | danger | important
     title: Inline
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     pos: SourcePos
 
 
 @dataclass(frozen=True)
 class Quote:
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     pos: SourcePos
 
 
@@ -156,12 +156,38 @@ class Section:
     title: Inline
     pos: SourcePos
     blocks: tuple[Block, ...] = ()
-    subsections: tuple["Section", ...] = ()
+    subsections: tuple[Section, ...] = ()
     anchor: str | None = None  # an id the lesson gives the heading ({#id}, {/*id*/}, [[id]])
 
     @property
     def title_text(self) -> str:
         return plain_text(self.title)
+
+
+def walk_sections(sections: tuple[Section, ...]) -> Iterator[Section]:
+    """Every section, each before its subsections (document order)."""
+    for section in sections:
+        yield section
+        yield from walk_sections(section.subsections)
+
+
+_ANCHOR_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
+
+
+def section_anchors(sections: tuple[Section, ...]) -> dict[SourcePos, str]:
+    """Heading ids as Docusaurus and GitHub make them ("문장 요약" → "문장-요약"; repeats get -1, -2), or
+    the id the lesson gives a heading (`{#id}`), by the heading's position: so a lesson's own in-page
+    links (`[…](#문장-요약)`) reach their heading (a PDF destination in the handout, a slide jump in the
+    deck)."""
+    anchors: dict[SourcePos, str] = {}
+    seen: dict[str, int] = {}
+    for section in walk_sections(sections):
+        slug = section.anchor or _ANCHOR_DROP.sub("", section.title_text.strip().lower()).replace(" ", "-") \
+            or f"h{section.pos.line}"
+        count = seen.get(slug, 0)
+        seen[slug] = count + 1
+        anchors[section.pos] = slug if count == 0 else f"{slug}-{count}"
+    return anchors
 
 
 @dataclass(frozen=True)
@@ -173,8 +199,8 @@ class Lesson:
     meta: dict[str, Any] = field(default_factory=dict, hash=False)
     preamble: tuple[Block, ...] = ()  # blocks before the first section heading
     sections: tuple[Section, ...] = ()
-    # Each heading's id by its position, derived from `sections` once, when the lesson is made (also by
-    # `dataclasses.replace`); not an argument, and left out of equality, hashing and repr.
+    # Each heading's id by its position (`section_anchors`), derived from `sections` once, when the lesson
+    # is made (also by `dataclasses.replace`); not an argument, and left out of equality, hashing and repr.
     anchors: dict[SourcePos, str] = field(init=False, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -25,14 +25,13 @@ from urllib.parse import unquote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .anchors import walk_sections
 from .errors import UsageError, warn
-from .pdf_unicode import wide_gap
-from .theme import load_theme
 from .model import (
     Admonition, CalloutFrame, Code, CodeFrame, Deck, Image, ImageFrame, Lesson, ListBlock, Notes, Paragraph,
-    Quote, Run, Section, SourcePos, Table, TableFrame, TableRow, TextFrame, ThematicBreak,
+    Quote, Run, Section, SourcePos, Table, TableFrame, TableRow, TextFrame, ThematicBreak, walk_sections,
 )
+from .pdf_unicode import wide_gap
+from .theme import load_theme
 
 WORD_JOINER = "\u2060"
 LONG_WORD = 24
