@@ -1,0 +1,94 @@
+"""Raw HTML and MDX that stand as blocks: `<!-- notes: … -->` (speaker notes), comments and `<br>` lines
+(nothing), `import`/`export` lines (nothing), lines of `<img>` tags (pictures), components (their text
+and labels; a YouTube component a link) and any other HTML (its visible text, pictures and players).
+
+`HtmlBlocks` is mixed into the lesson parser (`lesson.LessonParser`), which gives it `pos`, `image` and
+`warn`-able positions; a Markdown paragraph that is really such a line is handed here too."""
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..errors import warn
+from ..model import Block, Notes, Paragraph, SourcePos
+from .html_text import TextExtractor, img_attributes, tag_attributes, text_paragraphs
+from .mdx import (
+    JSX_EXPR,
+    JSX_OPEN,
+    JSX_TAG,
+    has_content,
+    is_mdx_esm,
+    is_whole_component,
+    labelled_tag,
+)
+from .media import media_runs, youtube_url
+
+_ONLY_BREAKS = re.compile(r"^(\s*<br\s*/?>\s*)+$", re.IGNORECASE)
+_NOTES = re.compile(r"^\s*<!--\s*notes?\s*:(.*?)-->\s*$", re.DOTALL | re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_IMG_ONLY = re.compile(r"^(\s*<img\b[^<>]*>\s*)+$", re.IGNORECASE)
+
+
+class HtmlBlocks:
+    """Block handlers for raw HTML and MDX (a mixin of `lesson.LessonParser`)."""
+
+    def raw_source_blocks(self, source: str, pos: SourcePos) -> list[Block] | None:
+        """The blocks of a block's source that is an MDX `import`/`export` line (none), a line of `<img>`
+        tags or a component; None for a source that is none of those."""
+        if is_mdx_esm(source):
+            return []
+        if _IMG_ONLY.match(source):
+            return self.img_tags(source, pos)
+        if JSX_OPEN.match(source):
+            return self.jsx_text(source, pos)
+        return None
+
+    def html_block(self, node: SyntaxTreeNode) -> list[Block]:
+        content = node.content
+        notes = _NOTES.match(content)
+        if notes:
+            return [Notes(" ".join(notes.group(1).split()), self.pos(node))]
+        content = _COMMENT.sub("", content)
+        if not content.strip() or _ONLY_BREAKS.match(content):
+            return []
+        raw = self.raw_source_blocks(content, self.pos(node))
+        if raw is not None:
+            return raw
+        return self.html_text(content, self.pos(node))
+
+    def html_text(self, content: str, pos: SourcePos) -> list[Block]:
+        extractor = TextExtractor()
+        extractor.feed(JSX_EXPR.sub("", content))
+        extractor.close()
+        for tag in sorted(extractor.dropped):
+            warn(pos, f"<{tag}> content is not lesson text and is left out")
+        images = self._unique_images(extractor.images, pos)
+        players = [Paragraph(media_runs(*media, pos), pos) for media in extractor.media]
+        return text_paragraphs(extractor.text(), pos) + images + players
+
+    def img_tags(self, source: str, pos: SourcePos) -> list[Block]:
+        """`<img src=… alt=…>` lines (HTML or JSX) are pictures, like `![alt](src)`."""
+        return self._unique_images(img_attributes(source), pos)
+
+    def _unique_images(self, images: list[tuple[str, str]], pos: SourcePos) -> list[Block]:
+        """One picture per alt text: light/dark variants of one figure are shown once."""
+        seen: set[str] = set()
+        out: list[Block] = []
+        for src, alt in images:
+            if alt and alt in seen:
+                continue
+            seen.add(alt)
+            out.append(self.image(src, alt, None, pos))
+        return out
+
+    def jsx_text(self, source: str, pos: SourcePos) -> list[Block]:
+        """An MDX component: its literal text stays, with the label each tag shows (a tab's `label`, a
+        box's `title`) set as a bold line where the tag is; a YouTube component becomes a link to its
+        video; one with no text in this file gets a warning."""
+        videos = [Paragraph(media_runs(tag.group(1), url, tag_attributes(tag.group(2)).get("title", ""), pos), pos)
+                  for tag in JSX_TAG.finditer(source) if (url := youtube_url(tag.group(1), tag.group(2)))]
+        if not videos and not has_content(source) and is_whole_component(source):
+            warn(pos, f"component <{JSX_OPEN.match(source).group(1)}> has no text in this file; it is left out")
+        labelled = JSX_TAG.sub(lambda tag: labelled_tag(tag), source)
+        return self.html_text(JSX_EXPR.sub("", labelled), pos) + videos

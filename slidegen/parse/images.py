@@ -1,0 +1,40 @@
+"""Where a picture's file is: a `src` relative to the lesson (or `/…` to the content folder) that names a
+file inside the content folder; remote, missing, outside or unreadable addresses get no path, and a
+warning (the slide and the page show the alt text instead).
+
+`ImageSources` is mixed into the lesson parser (`lesson.LessonParser`), which gives it `lesson_dir` and
+`content_root`."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote
+
+from ..errors import warn
+from ..model import Image, SourcePos
+from .urls import split_url
+
+
+class ImageSources:
+    """Pictures of a lesson, their files resolved (a mixin of `lesson.LessonParser`)."""
+
+    def image(self, src: str, alt: str, title: str | None, pos: SourcePos) -> Image:
+        return Image(src, alt, self.resolve_image(src, pos), pos, title or None)
+
+    def resolve_image(self, src: str, pos: SourcePos) -> Path | None:
+        parts = split_url(src)
+        if parts is None:
+            warn(pos, f"image '{src}' is not a valid address; it is not read (alt text shown instead)")
+            return None
+        if parts.scheme or src.startswith("//"):
+            warn(pos, f"image '{src}' is not a local file; it is not fetched (alt text shown instead)")
+            return None
+        rel = unquote(parts.path)
+        base = self.content_root if rel.startswith("/") else self.lesson_dir
+        target = (base / rel.lstrip("/")).resolve()
+        if not target.is_relative_to(self.content_root):
+            warn(pos, f"image '{src}' is outside the content folder; it is not read (alt text shown instead)")
+            return None
+        if not target.is_file():
+            warn(pos, f"image '{src}' not found; its alt text is shown instead")
+            return None
+        return target

@@ -1,0 +1,112 @@
+"""Markdown inline nodes → runs: text, breaks, code spans, emphasis, strikethrough, links and images
+(images are collected apart: the block they stand in decides where they go). Raw HTML inside the text
+is `html_inline`'s part.
+
+`InlineParsing` is mixed into the lesson parser (`lesson.LessonParser`); `InlineCollector` walks one
+inline node's children with one handler per node type (`_INLINE_HANDLERS`)."""
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..errors import warn
+from ..model import Image, Inline, Run, SourcePos
+from .html_inline import InlineHtml
+from .markdown import MD
+from .runs import merge, trim
+from .urls import safe_link
+
+_REFUSED_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([a-zA-Z][\w+.-]*:[^)\s>]*)")
+
+
+class InlineParsing:
+    """Inline text of a node or of a string (a mixin of `lesson.LessonParser`)."""
+
+    def inline_text(self, text: str, pos: SourcePos) -> Inline:
+        if not text:
+            return ()
+        tokens = MD.parseInline(text)
+        runs, _ = self.inline_runs(SyntaxTreeNode(tokens).children[0], pos) if tokens else ((), [])
+        return trim(runs)
+
+    def inline_runs(self, inline: SyntaxTreeNode, pos: SourcePos) -> tuple[Inline, list[Image]]:
+        collector = InlineCollector(self, pos)
+        collector.walk(inline.children, Run(""))
+        return merge(collector.runs), collector.images
+
+
+class InlineCollector(InlineHtml):
+    """Walks inline nodes, carrying the formatting of the enclosing emphasis/link nodes."""
+
+    def __init__(self, parser, pos: SourcePos):
+        self.parser = parser
+        self.pos = pos
+        self.runs: list[Run] = []
+        self.images: list[Image] = []
+        self.skip_depth = 0
+        self.html_links: list[str | None] = []  # raw `<a href>` around the text
+        self.pending_media: tuple[str, str] | None = None  # a player still waiting for its <source>
+
+    def walk(self, nodes, style: Run) -> None:
+        for node in nodes:
+            handler = _INLINE_HANDLERS.get(node.type, InlineCollector.other)
+            handler(self, node, style)
+
+    def add(self, text: str, style: Run) -> None:
+        if text and not self.skip_depth:
+            link = style.link or (self.html_links[-1] if self.html_links else None)
+            self.runs.append(Run(text, style.bold, style.italic, style.strike, style.code, link))
+
+    def text(self, node, style):
+        for match in _REFUSED_IMAGE.finditer(node.content):
+            # markdown-it refuses file:, data: and javascript: targets and leaves the syntax as text
+            warn(self.pos, f"image '{match.group(1)}' is not a local file inside the content folder; it is not read")
+        self.add(node.content, style)
+
+    def softbreak(self, node, style):
+        self.add(" ", style)
+
+    def hardbreak(self, node, style):
+        self.add("\n", Run(""))
+
+    def code_inline(self, node, style):
+        self.add(node.content, Run("", style.bold, style.italic, style.strike, True, style.link))
+
+    def strong(self, node, style):
+        self.walk(node.children, Run("", True, style.italic, style.strike, style.code, style.link))
+
+    def em(self, node, style):
+        self.walk(node.children, Run("", style.bold, True, style.strike, style.code, style.link))
+
+    def s(self, node, style):
+        self.walk(node.children, Run("", style.bold, style.italic, True, style.code, style.link))
+
+    def link(self, node, style):
+        href = safe_link(str(node.attrs.get("href", "")))
+        self.walk(node.children, Run("", style.bold, style.italic, style.strike, style.code, href))
+
+    def image(self, node, style):
+        alt = node.content or ""
+        self.images.append(self.parser.image(str(node.attrs.get("src", "")), alt,
+                                             node.attrs.get("title"), self.pos))
+
+    def other(self, node, style):
+        if node.children:
+            self.walk(node.children, style)
+        else:
+            self.add(node.content, style)
+
+
+_INLINE_HANDLERS = {
+    "text": InlineCollector.text,
+    "softbreak": InlineCollector.softbreak,
+    "hardbreak": InlineCollector.hardbreak,
+    "code_inline": InlineCollector.code_inline,
+    "strong": InlineCollector.strong,
+    "em": InlineCollector.em,
+    "s": InlineCollector.s,
+    "link": InlineCollector.link,
+    "image": InlineCollector.image,
+    "html_inline": InlineCollector.html_inline,
+}

@@ -1,0 +1,140 @@
+"""A whole lesson: its text → `Lesson`. Front matter (YAML), the title (front matter `title` or the one
+`#` heading), headings nested into sections, and the lesson's language (declared, else told from its
+prose). `LessonParser` puts the block, HTML, inline and image parts together; no slide decisions are
+made here."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..errors import LessonError
+from ..model import Block, Inline, Lesson, Section, SourcePos, plain_text
+from ..safe_yaml import YAMLError, load_yaml
+from .blocks import MarkdownBlocks
+from .html_blocks import HtmlBlocks
+from .images import ImageSources
+from .inline import InlineParsing
+from .markdown import MD
+from .source import MAX_LESSON_BYTES, read_source
+
+_NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]{0,500}`|<[^<>\n]{0,500}>|\]\([^)\s]{0,500}\)|https?://\S+",
+                        re.DOTALL | re.MULTILINE)
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def parse_file(path: Path, content_root: Path | None = None, max_bytes: int = MAX_LESSON_BYTES) -> Lesson:
+    path = Path(path)
+    return parse_text(read_source(path, max_bytes), path, content_root)
+
+
+def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesson:
+    path = Path(path)
+    root = (content_root or path.parent).resolve()
+    parser = LessonParser(str(path), path.parent.resolve(), root)
+    return parser.parse(unicodedata.normalize("NFC", text.lstrip("\ufeff")), path)
+
+
+@dataclass
+class _Heading:
+    level: int
+    runs: Inline
+    pos: SourcePos
+    blocks: list[Block] = field(default_factory=list)
+    anchor: str | None = None
+
+
+class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources):
+    def __init__(self, file: str, lesson_dir: Path, content_root: Path):
+        self.file = file
+        self.lesson_dir = lesson_dir
+        self.content_root = content_root
+        self.lines: list[str] = []
+
+    def pos(self, node: SyntaxTreeNode | None) -> SourcePos:
+        line = node.map[0] + 1 if node is not None and node.map else 1
+        return SourcePos(self.file, line)
+
+    def parse(self, text: str, path: Path) -> Lesson:
+        self.lines = text.split("\n")
+        tree = SyntaxTreeNode(MD.parse(text))
+        meta: dict = {}
+        preamble: list[Block] = []
+        headings: list[_Heading] = []
+        for node in tree.children:
+            if node.type == "front_matter":
+                meta = self.front_matter(node)
+            elif node.type == "heading":
+                runs, anchor = self.heading(node)
+                headings.append(_Heading(int(node.tag[1]), runs, self.pos(node), anchor=anchor))
+            else:
+                target = headings[-1].blocks if headings else preamble
+                target.extend(self.blocks(node))
+        title, headings, title_blocks = self.title(meta, headings)
+        preamble.extend(title_blocks)
+        sections = _nest(headings)
+        return Lesson(
+            source=path, title=title, description=str(meta.get("description") or ""),
+            lang=_language(meta, text), meta=meta, preamble=tuple(preamble), sections=sections,
+        )
+
+    def front_matter(self, node: SyntaxTreeNode) -> dict:
+        try:
+            meta = load_yaml(node.content) if node.content.strip() else {}
+        except YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            last = max(len(node.content.rstrip("\n").split("\n")) - 1, 0)  # libyaml marks a missing end past it
+            line = (min(mark.line, last) + 2) if mark is not None else 1
+            problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+            raise LessonError(SourcePos(self.file, line), f"invalid YAML front matter: {problem}") from None
+        if meta is None:
+            return {}
+        if not isinstance(meta, dict):
+            raise LessonError(self.pos(node), "front matter must be a YAML mapping (key: value lines)")
+        return {str(k): v for k, v in meta.items()}
+
+    def title(self, meta: dict, headings: list[_Heading]) -> tuple[str, list[_Heading], list[Block]]:
+        """Front matter `title`, else the first `#` heading. A leading `#` that is the title is not a
+        section: it is dropped and the text under it goes before the first section."""
+        first = headings[0] if headings else None
+        first_h1 = first if first is not None and first.level == 1 else None
+        title = str(meta.get("title") or "").strip()
+        only_h1 = sum(h.level == 1 for h in headings) == 1
+        if first_h1 is not None and only_h1 and (not title or _same_text(title, plain_text(first_h1.runs))):
+            return title or plain_text(first_h1.runs).strip(), headings[1:], first_h1.blocks
+        fallback = plain_text(first_h1.runs).strip() if first_h1 is not None else Path(self.file).stem
+        return title or fallback, headings, []
+
+
+def _nest(headings: list[_Heading]) -> tuple[Section, ...]:
+    """Flat headings → a tree of sections by level."""
+
+    def build(start: int, parent_level: int) -> tuple[list[Section], int]:
+        out: list[Section] = []
+        i = start
+        while i < len(headings) and headings[i].level > parent_level:
+            head = headings[i]
+            children, i = build(i + 1, head.level)
+            out.append(Section(head.level, head.runs, head.pos, tuple(head.blocks), tuple(children), head.anchor))
+        return out, i
+
+    sections, _ = build(0, -1)
+    return tuple(sections)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _language(meta: dict, text: str) -> str:
+    declared = str(meta.get("lang") or meta.get("language") or "").lower()
+    if declared:
+        return "ko" if declared.startswith("ko") else "en"
+    prose = _NOT_PROSE.sub(" ", text)  # markup, code and addresses say nothing of the lesson's language
+    hangul = len(_HANGUL.findall(prose))
+    latin = len(_LATIN.findall(prose))
+    return "ko" if hangul and hangul * 3 >= latin * 0.5 else "en"

@@ -1,0 +1,55 @@
+"""MDX in a lesson: `import`/`export` lines (not lesson text), `{…}` expressions, and components
+(`<Tabs>`, `<TabItem label=…>`): which tag a block opens, the label a tag shows, whether a component
+has content of its own in this file."""
+from __future__ import annotations
+
+import html
+import re
+
+from .html_text import BOLD_LINE, TextExtractor, tag_attributes
+from .media import youtube_url
+
+_MDX_ESM = re.compile(r"^\s*(import\s+[\w*{}\s,]+\s+from\s+['\"].*['\"];?|import\s+['\"].*['\"];?"
+                      r"|export\s+(const|let|var|function|default|\{).*)\s*$")
+JSX_EXPR = re.compile(r"\{/\*.*?\*/\}|\{[^{}<>]*\}", re.DOTALL)
+JSX_OPEN = re.compile(r"^\s*</?([A-Z][\w.]*)")
+JSX_TAG = re.compile(r"""<([A-Z][\w.]*)\b((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
+
+
+def is_mdx_esm(source: str) -> bool:
+    lines = [ln for ln in source.split("\n") if ln.strip()]
+    return bool(lines) and all(_MDX_ESM.match(ln) for ln in lines)
+
+
+def has_content(source: str) -> bool:
+    """Whether raw HTML/JSX holds text, a picture or a player of its own (labels aside)."""
+    extractor = TextExtractor()
+    extractor.feed(JSX_EXPR.sub("", source))
+    extractor.close()
+    return bool(extractor.text().strip() or extractor.images or extractor.media)
+
+
+def labelled_tag(tag: re.Match) -> str:
+    """A component tag followed by the label it shows, as a bold line of the extracted text."""
+    if youtube_url(tag.group(1), tag.group(2)):
+        return tag.group(0)  # its title names the video link
+    label = _component_label(tag.group(1), tag.group(2))
+    return tag.group(0) + (f"\n{BOLD_LINE}{html.escape(label)}\n" if label else "")
+
+
+def _component_label(name: str, attributes: str) -> str:
+    """The label a component's tag shows on the page: Docusaurus `<TabItem label="macOS">` (its `value`
+    when it has no label), and the `title` of any component (`<Admonition title="…">`); else empty."""
+    found = tag_attributes(attributes)
+    label = found.get("label") or found.get("title") or (found.get("value") if name == "TabItem" else "")
+    return (label or "").strip()
+
+
+def is_whole_component(source: str) -> bool:
+    """A self-closing `<X />` or `<X>…</X>` in one block: its content is not in the lesson, unlike a
+    lone opening tag whose content follows as Markdown."""
+    name = JSX_OPEN.match(source).group(1)
+    stripped = source.strip()
+    if stripped.startswith("</"):
+        return False
+    return stripped.endswith("/>") or f"</{name}>" in stripped
