@@ -27,11 +27,11 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Length, Pt
 
-from .anchors import heading_anchors
-from .errors import warn
-from .layouts import match_template
-from .metrics import para_indent
-from .model import (
+from ..anchors import heading_anchors
+from ..errors import warn
+from ..layouts import match_template
+from ..metrics import para_indent
+from ..model import (
     Box,
     CalloutFrame,
     CodeFrame,
@@ -46,7 +46,7 @@ from .model import (
     TextFrame,
     TextPara,
 )
-from .theme import Theme
+from ..theme import Theme
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -65,7 +65,7 @@ def open_master(master: Path) -> tuple[Presentation, dict]:
     (their parts are no longer related from the presentation, so none is written to the output), and
     the layout that plays each slidegen layout (`layouts.match_template`; reference.py said which fell
     back)."""
-    from .reference import open_reference
+    from ..reference import open_reference
 
     prs = open_reference(Path(master))
     chosen, _fell_back = match_template(prs)
@@ -277,7 +277,8 @@ class DeckWriter:
             self.add_run(para, Run(frame.title), frame.size_pt, bold=True, color=colors["muted"], mono=True)
             self.set_paragraph(para, None, 0, 0.0, frame.size_pt)
             first = False
-        from .highlight import highlight_runs  # Pygments loads only for decks with code
+        # Pygments loads only for decks with code
+        from ..highlight import highlight_runs
 
         for line_tokens in highlight_runs(frame.lines, frame.language):
             para = tf.paragraphs[0] if first else tf.add_paragraph()
