@@ -1,4 +1,6 @@
-"""The parser: the content lesson, one fixture per construct, bad inputs, and the real-world corpus."""
+"""The parser on whole lessons: the content lesson, one fixture per construct, bad inputs, and the
+real-world corpus (marked slow). The constructs one at a time, on small strings: test_parse_markdown.py
+(Markdown), test_parse_html.py (raw HTML and MDX), test_parse_source.py (reading the file)."""
 from __future__ import annotations
 
 import logging
@@ -12,6 +14,8 @@ from slidegen.model import Admonition, Code, Image, ListBlock, Notes, Paragraph,
 from slidegen.parse import parse_file, parse_text, read_source
 
 from conftest import all_blocks, CONTENT_LESSON, FIXTURES, corpus_params
+
+pytestmark = pytest.mark.slow
 
 
 def lesson_blocks(lesson):
@@ -88,14 +92,6 @@ def test_lists_fixture():
     bullets, ordered = lesson.sections[0].blocks
     assert plain_text(bullets.items[0].children[0].items[0].children[0].items[0].runs) == "grandchild"
     assert ordered.ordered and ordered.start == 3
-
-
-def test_task_items_and_bracket_titles():
-    lesson = parse_text("## T\n\n- [x] done task\n- [ ] open task\n\n:::warning[Careful]\nbody\n:::\n", Path("t.md"))
-    tasks, box = lesson.sections[0].blocks
-    assert [i.checked for i in tasks.items] == [True, False]
-    assert plain_text(tasks.items[0].runs) == "done task"
-    assert (box.kind, plain_text(box.title)) == ("warning", "Careful")
 
 
 def test_table_groups_fixture(caplog):
@@ -184,80 +180,3 @@ def test_corpus_lesson_parses_with_positioned_warnings(path, caplog):
     assert lesson.title
     for message in caplog.messages:
         assert re.match(rf"{re.escape(str(path))}:\d+: warning: ", message), message
-
-
-def test_heading_ids_are_anchors_not_text():
-    """`{#id}` (Docusaurus), `{/*id*/}` (react.dev's MDX) and `[[id]]` (Hugging Face) name a heading;
-    they are left out of its text and become its anchor. In a code fence they are code."""
-    lesson = parse_text("# T\n\n## Custom {#my-id}\n\n## 모의 시안 {/*start-with-the-mockup*/}\n\n"
-                        "## Welcome to the Course![[welcome]]\n\n```bash\n# comment {#x}\n# see [[wiki]]\n```\n\n"
-                        "## Plain\n", Path("t.md"))
-    assert [(s.title_text, s.anchor) for s in lesson.sections] == [
-        ("Custom", "my-id"), ("모의 시안", "start-with-the-mockup"), ("Welcome to the Course!", "welcome"),
-        ("Plain", None)]
-    code = lesson.sections[2].blocks[0]
-    assert isinstance(code, Code) and code.text == "# comment {#x}\n# see [[wiki]]\n"
-    odd = parse_text("## Install {/* TODO rename */}\n\n## Select df[[0]]\n\n````md\n```\n## x {#y}\n````\n\n"
-                     "~~~\n## z [[w]]\n~~~\n\n## Real {#real}\n", Path("t.md"))
-    assert [(s.title_text, s.anchor) for s in odd.sections] == [
-        ("Install", None), ("Select df[[0]]", None), ("Real", "real")]
-
-
-def test_component_labels_are_shown_in_bold_before_their_content():
-    """A Docusaurus tab's label (its value when it has none) and a box component's title are text the
-    page shows; the paginator keeps such a bold label with what follows it."""
-    lesson = parse_text("## 설치\n\n<Tabs>\n  <TabItem value=\"mac\" label=\"macOS\" default>\n\n맥은 brew.\n\n"
-                        "  </TabItem>\n  <TabItem value=\"linux\">\n\n리눅스는 apt.\n\n  </TabItem>\n</Tabs>\n\n"
-                        "<Admonition type=\"tip\" title=\"알아두기\">\n상자 안의 글.\n</Admonition>\n\n"
-                        "<Tabs>\n<TabItem value=\"x\" label=\"A > B\">Text B</TabItem>\n</Tabs>\n", Path("t.mdx"))
-    runs = [(r.text, r.bold) for b in lesson.sections[0].blocks if isinstance(b, Paragraph) for r in b.runs
-            if r.text.strip()]
-    assert runs == [("macOS", True), ("맥은 brew.", False), ("linux", True), ("리눅스는 apt.", False),
-                    ("알아두기", True), ("상자 안의 글.", False), ("A > B", True), ("Text B", False)]
-
-
-def test_embedded_videos_become_named_links_with_a_warning(caplog):
-    text = ("## 영상\n\n<iframe src=\"https://www.youtube.com/embed/abc\" title=\"LLM 소개\"></iframe>\n\n"
-            "<video src=\"./demo.mp4\" controls></video>\n")
-    with caplog.at_level(logging.WARNING, logger="slidegen"):
-        lesson = parse_text(text, Path("v.md"))
-    paras = [b for b in lesson.sections[0].blocks if isinstance(b, Paragraph)]
-    assert [(plain_text(p.runs), p.runs[-1].link) for p in paras] == [
-        ("▶ LLM 소개", "https://www.youtube.com/embed/abc"), ("▶ ./demo.mp4", None)]
-    messages = [r.getMessage() for r in caplog.records]
-    assert any("v.md:3:" in m and "<iframe> cannot play" in m for m in messages)
-    assert any("v.md:5:" in m and "<video>" in m for m in messages)
-    assert lesson.lang == "ko"  # the player's markup does not make a Korean lesson English
-    inline = parse_text("## A\n\n영상: <video controls><source src=\"https://e.com/a.mp4\"></video> 끝.\n\n"
-                        "| a | b |\n|---|---|\n| <Youtube id=\"1pedAIvTWXk\"/> | <iframe src=\"http://[bad\"></iframe> |\n",
-                        Path("i.md"))
-    para, table = inline.sections[0].blocks
-    assert plain_text(para.runs) == "영상: ▶ https://e.com/a.mp4 끝."
-    assert [plain_text(c) for c in table.rows[0].cells] == ["▶ https://www.youtube.com/watch?v=1pedAIvTWXk",
-                                                           "▶ http://[bad"]  # no address to link, no crash
-    youtube = parse_text("## 영상\n\n<Youtube id=\"00GKzGyWFEs\" />\n", Path("y.mdx"))
-    assert [(plain_text(b.runs), b.runs[-1].link) for b in youtube.sections[0].blocks] == [
-        ("▶ https://www.youtube.com/watch?v=00GKzGyWFEs", "https://www.youtube.com/watch?v=00GKzGyWFEs")]
-
-
-def test_any_container_word_makes_a_box():
-    """Docusaurus's kinds have their colours; `:::details` (VitePress and others) is a box too, not
-    a paragraph of colons."""
-    lesson = parse_text("## A\n\n:::details 더 보기\n숨은 본문.\n:::\n\n:::Important\n중요.\n:::\n", Path("a.md"))
-    boxes = [b for b in lesson.sections[0].blocks if isinstance(b, Admonition)]
-    assert [(b.kind, plain_text(b.title)) for b in boxes] == [("details", "더 보기"), ("important", "")]
-
-
-def test_html_summary_and_headings_are_bold_labels():
-    lesson = parse_text("## A\n\n<details>\n<summary>더 알아보기</summary>\n\n본문입니다.\n\n</details>\n\n"
-                        "<div><h3>HTML 제목</h3><p>설명 글.</p></div>\n", Path("d.md"))
-    paras = [b for b in lesson.sections[0].blocks if isinstance(b, Paragraph)]
-    assert [[(r.text, r.bold) for r in p.runs if r.text.strip()] for p in paras] == [
-        [("더 알아보기", True)], [("본문입니다.", False)], [("HTML 제목", True), ("설명 글.", False)]]
-
-
-def test_an_unclosed_box_is_named(caplog):
-    with caplog.at_level(logging.WARNING, logger="slidegen"):
-        parse_text("## A\n\n:::tip\nok\n:::\n\n> :::note\n> quoted\n> :::\n\n:::Hello there\n\n## Next\n", Path("u.md"))
-    messages = [r.getMessage() for r in caplog.records if "never closed" in r.getMessage()]
-    assert len(messages) == 1 and "u.md:11:" in messages[0] and "':::hello'" in messages[0]

@@ -1,0 +1,217 @@
+"""The raw HTML / MDX half of the parser, through `parse_text` with small strings: speaker notes and
+comments, MDX `import`/`export` lines, `<img>` lines, HTML text, components and their labels, players,
+inline `<a>`/`<br>`/`<img>`, and the ids a lesson gives its headings. No lesson files (test_parse.py)."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from slidegen.model import Code, Image, Notes, Paragraph, plain_text
+from slidegen.parse import parse_text
+
+
+def parse(text: str, name: str = "t.md"):
+    return parse_text(text, Path(name))
+
+
+def blocks(text: str, name: str = "t.md"):
+    """The blocks of the lesson's first section."""
+    return parse(text, name).sections[0].blocks
+
+
+def bold_lines(paragraph: Paragraph):
+    return [(r.text, r.bold) for r in paragraph.runs if r.text.strip()]
+
+
+@pytest.fixture
+def warnings(caplog):
+    caplog.set_level(logging.WARNING, logger="slidegen")
+    return caplog
+
+
+# ---------------------------------------------------------------------------------- comments and notes
+
+
+def test_a_notes_comment_is_speaker_notes_and_other_comments_and_breaks_are_nothing():
+    notes, text = blocks("## A\n\n<!-- notes: Say\n  this -->\n\n<!-- just a comment -->\n\n<br>\n<br/>\n\ntext\n")
+    assert isinstance(notes, Notes) and (notes.text, notes.pos.line) == ("Say this", 3)
+    assert plain_text(text.runs) == "text"
+
+
+def test_mdx_import_and_export_lines_are_not_lesson_text():
+    (after,) = blocks("## A\n\nimport Tabs from '@theme/Tabs';\nexport const x = 1;\n\nafter\n", "t.mdx")
+    assert plain_text(after.runs) == "after"
+    assert parse("import A from './a';\n\n## S\n", "t.mdx").preamble == ()
+
+
+def test_an_import_inside_prose_stays_prose():
+    (para,) = blocks("## A\n\nimport this idea from elsewhere, she said.\n")
+    assert plain_text(para.runs) == "import this idea from elsewhere, she said."
+
+
+# ------------------------------------------------------------------------------------------- images
+
+
+def test_img_lines_are_pictures_and_light_dark_variants_show_once(warnings):
+    fig, untitled = blocks("## A\n\n<img src=\"a.png\" alt=\"Fig\"><img src=\"a-dark.png\" alt=\"Fig\">\n\n"
+                           "<img src=\"b.png\" alt=\"\"/>\n")
+    assert isinstance(fig, Image) and (fig.src, fig.alt, fig.path) == ("a.png", "Fig", None)
+    assert (untitled.src, untitled.alt, untitled.pos.line) == ("b.png", "", 5)
+    assert any("t.md:3: warning: image 'a.png' not found" in m for m in warnings.messages)
+
+
+def test_an_img_address_that_cannot_be_parsed_warns(warnings):
+    (image,) = blocks("## A\n\n<img src=\"http://[bad\" alt=\"B\">\n")
+    assert image.path is None
+    assert any("image 'http://[bad' is not a valid address" in m for m in warnings.messages)
+
+
+def test_an_img_tag_with_entities_in_its_attributes(tmp_path):
+    (tmp_path / "a b.png").write_bytes(b"png")
+    lesson = parse_text("## A\n\n<img src='a%20b.png' alt=\"Tom &amp; Jerry\">\n", tmp_path / "l.md")
+    (image,) = lesson.sections[0].blocks
+    assert image.alt == "Tom & Jerry" and image.path == (tmp_path / "a b.png").resolve()
+
+
+# ---------------------------------------------------------------------------------------- HTML text
+
+
+def test_html_blocks_keep_their_visible_text_and_drop_scripts_and_styles(warnings):
+    text, image = blocks("## A\n\n<div>\n<script>alert(1)</script><style>p{}</style>\n<p>Hello &amp; bye</p>\n"
+                         "<img src=\"c.png\" alt=\"C\">\n</div>\n")
+    assert plain_text(text.runs) == "Hello & bye" and isinstance(image, Image) and image.alt == "C"
+    assert any("<script> content is not lesson text" in m for m in warnings.messages)
+    assert any("<style> content is not lesson text" in m for m in warnings.messages)
+
+
+def test_html_summary_and_headings_are_bold_labels():
+    lesson = parse("## A\n\n<details>\n<summary>더 알아보기</summary>\n\n본문입니다.\n\n</details>\n\n"
+                   "<div><h3>HTML 제목</h3><p>설명 글.</p></div>\n", "d.md")
+    paras = [b for b in lesson.sections[0].blocks if isinstance(b, Paragraph)]
+    assert [bold_lines(p) for p in paras] == [
+        [("더 알아보기", True)], [("본문입니다.", False)], [("HTML 제목", True), ("설명 글.", False)]]
+
+
+def test_html_block_lines_become_break_separated_runs():
+    (para,) = blocks("## A\n\n<ul>\n<li>one   two</li>\n<li>three</li>\n</ul>\n")
+    assert plain_text(para.runs) == "one two\nthree"
+
+
+# ----------------------------------------------------------------------------------------- components
+
+
+def test_component_labels_are_shown_in_bold_before_their_content():
+    """A Docusaurus tab's label (its value when it has none) and a box component's title are text the
+    page shows; the paginator keeps such a bold label with what follows it."""
+    lesson = parse("## 설치\n\n<Tabs>\n  <TabItem value=\"mac\" label=\"macOS\" default>\n\n맥은 brew.\n\n"
+                   "  </TabItem>\n  <TabItem value=\"linux\">\n\n리눅스는 apt.\n\n  </TabItem>\n</Tabs>\n\n"
+                   "<Admonition type=\"tip\" title=\"알아두기\">\n상자 안의 글.\n</Admonition>\n\n"
+                   "<Tabs>\n<TabItem value=\"x\" label=\"A > B\">Text B</TabItem>\n</Tabs>\n", "t.mdx")
+    runs = [(r.text, r.bold) for b in lesson.sections[0].blocks if isinstance(b, Paragraph) for r in b.runs
+            if r.text.strip()]
+    assert runs == [("macOS", True), ("맥은 brew.", False), ("linux", True), ("리눅스는 apt.", False),
+                    ("알아두기", True), ("상자 안의 글.", False), ("A > B", True), ("Text B", False)]
+
+
+def test_a_one_line_component_keeps_its_title_and_body():
+    (para,) = blocks("## A\n\n<Callout title=\"Heads up\">Body text</Callout>\n", "t.mdx")
+    assert bold_lines(para) == [("Heads up", True), ("Body text", False)]
+
+
+def test_a_whole_component_without_text_is_left_out_with_a_warning(warnings):
+    (inside,) = blocks("## A\n\n<DocCardList />\n\n<Tabs>\n\ninside md\n\n</Tabs>\n", "t.mdx")
+    assert plain_text(inside.runs) == "inside md"
+    assert [m for m in warnings.messages if "has no text" in m] == [
+        "t.mdx:3: warning: component <DocCardList> has no text in this file; it is left out"]
+
+
+def test_jsx_expressions_in_a_component_block_are_dropped():
+    (para,) = blocks("## A\n\n<Note>\nkept {/* a comment */} text {props.value}\n</Note>\n", "t.mdx")
+    assert plain_text(para.runs) == "kept text"
+
+
+# -------------------------------------------------------------------------------------------- players
+
+
+def test_embedded_videos_become_named_links_with_a_warning(warnings):
+    text = ("## 영상\n\n<iframe src=\"https://www.youtube.com/embed/abc\" title=\"LLM 소개\"></iframe>\n\n"
+            "<video src=\"./demo.mp4\" controls></video>\n")
+    lesson = parse(text, "v.md")
+    paras = [b for b in lesson.sections[0].blocks if isinstance(b, Paragraph)]
+    assert [(plain_text(p.runs), p.runs[-1].link) for p in paras] == [
+        ("▶ LLM 소개", "https://www.youtube.com/embed/abc"), ("▶ ./demo.mp4", None)]
+    assert any("v.md:3:" in m and "<iframe> cannot play" in m for m in warnings.messages)
+    assert any("v.md:5:" in m and "<video>" in m for m in warnings.messages)
+    assert lesson.lang == "ko"  # the player's markup does not make a Korean lesson English
+    inline = parse("## A\n\n영상: <video controls><source src=\"https://e.com/a.mp4\"></video> 끝.\n\n"
+                   "| a | b |\n|---|---|\n| <Youtube id=\"1pedAIvTWXk\"/> | <iframe src=\"http://[bad\"></iframe> |\n",
+                   "i.md")
+    para, table = inline.sections[0].blocks
+    assert plain_text(para.runs) == "영상: ▶ https://e.com/a.mp4 끝."
+    assert [plain_text(c) for c in table.rows[0].cells] == ["▶ https://www.youtube.com/watch?v=1pedAIvTWXk",
+                                                           "▶ http://[bad"]  # no address to link, no crash
+    youtube = parse("## 영상\n\n<Youtube id=\"00GKzGyWFEs\" />\n", "y.mdx")
+    assert [(plain_text(b.runs), b.runs[-1].link) for b in youtube.sections[0].blocks] == [
+        ("▶ https://www.youtube.com/watch?v=00GKzGyWFEs", "https://www.youtube.com/watch?v=00GKzGyWFEs")]
+
+
+def test_a_player_whose_source_follows_is_named_by_it_and_protocol_relative_is_https(warnings):
+    (para,) = blocks("## A\n\n<video controls>\n<source src=\"//cdn.x.org/v.mp4\">\n</video>\n")
+    assert plain_text(para.runs) == "▶ https://cdn.x.org/v.mp4" and para.runs[-1].link == "https://cdn.x.org/v.mp4"
+    assert any("<video> cannot play in a deck or handout; it is shown as a link to https://cdn.x.org/v.mp4" in m
+               for m in warnings.messages)
+
+
+def test_a_youtube_component_with_a_malformed_id_is_not_a_video(warnings):
+    (para,) = blocks("## A\n\n<Youtube id=\"x\">\nCaption text\n</Youtube>\n", "t.mdx")
+    assert plain_text(para.runs) == "Caption text"
+    assert not [m for m in warnings.messages if "cannot play" in m]
+
+
+# ------------------------------------------------------------------------------------------ inline HTML
+
+
+def test_inline_anchor_links_the_text_up_to_its_end_tag_and_unsafe_ones_do_not(warnings):
+    para, image = blocks("## A\n\nclick <a href=\"https://x.org\">here</a> or <a href=\"javascript:x\">bad</a> "
+                         "done <img src=\"i.png\" alt=\"I\"> end\n")
+    assert [(r.text, r.link) for r in para.runs] == [("click ", None), ("here", "https://x.org"),
+                                                     (" or bad done  end", None)]
+    assert isinstance(image, Image) and image.alt == "I"
+
+
+def test_inline_br_is_a_line_break():
+    (para,) = blocks("## A\n\none<br>two<br/>three<BR />four\n")
+    assert plain_text(para.runs) == "one\ntwo\nthree\nfour"
+
+
+# ------------------------------------------------------------------------------------------ heading ids
+
+
+def test_heading_ids_are_anchors_not_text():
+    """`{#id}` (Docusaurus), `{/*id*/}` (react.dev's MDX) and `[[id]]` (Hugging Face) name a heading;
+    they are left out of its text and become its anchor. In a code fence they are code."""
+    lesson = parse("# T\n\n## Custom {#my-id}\n\n## 모의 시안 {/*start-with-the-mockup*/}\n\n"
+                   "## Welcome to the Course![[welcome]]\n\n```bash\n# comment {#x}\n# see [[wiki]]\n```\n\n"
+                   "## Plain\n")
+    assert [(s.title_text, s.anchor) for s in lesson.sections] == [
+        ("Custom", "my-id"), ("모의 시안", "start-with-the-mockup"), ("Welcome to the Course!", "welcome"),
+        ("Plain", None)]
+    code = lesson.sections[2].blocks[0]
+    assert isinstance(code, Code) and code.text == "# comment {#x}\n# see [[wiki]]\n"
+    odd = parse("## Install {/* TODO rename */}\n\n## Select df[[0]]\n\n````md\n```\n## x {#y}\n````\n\n"
+                "~~~\n## z [[w]]\n~~~\n\n## Real {#real}\n")
+    assert [(s.title_text, s.anchor) for s in odd.sections] == [
+        ("Install", None), ("Select df[[0]]", None), ("Real", "real")]
+
+
+def test_a_heading_id_keeps_the_rest_of_the_heading_formatted():
+    (section,) = parse("## The **bold** part {#bold-part}\n").sections
+    assert section.anchor == "bold-part" and [(r.text, r.bold) for r in section.title] == [
+        ("The ", False), ("bold", True), (" part", False)]
+
+
+def test_given_heading_ids_are_the_lessons_anchors():
+    lesson = parse("## Custom {#my-id}\n\n## Custom\n\n## Other [[my-id]]\n")
+    assert list(lesson.anchors.values()) == ["my-id", "custom", "my-id-1"]
