@@ -9,16 +9,12 @@ theme. One handler per frame kind (`FRAME_HANDLERS`). Lengths are points in the 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import io
-import os
 import re
-import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
 from lxml import etree
-from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_SHAPE
@@ -29,7 +25,6 @@ from pptx.util import Emu, Length, Pt
 
 from ..anchors import heading_anchors
 from ..errors import warn
-from ..layouts import match_template
 from ..metrics import para_indent
 from ..model import (
     Box,
@@ -47,6 +42,15 @@ from ..model import (
     TextPara,
 )
 from ..theme import Theme
+from .master import (
+    body_placeholders,
+    capitalised,
+    drop_unfilled_placeholders,
+    drop_unused_masters,
+    open_master,
+    title_placeholder,
+)
+from .package import build_time, reproducible_zip
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -60,82 +64,7 @@ def emu(points: float) -> Length:
     return Emu(round(points * EMU_PER_PT))
 
 
-def open_master(master: Path) -> tuple[Presentation, dict]:
-    """The master deck (a .pptx, or a .potx read as the deck it templates) without its example slides
-    (their parts are no longer related from the presentation, so none is written to the output), and
-    the layout that plays each slidegen layout (`layouts.match_template`; reference.py said which fell
-    back)."""
-    from ..reference import open_reference
-
-    prs = open_reference(Path(master))
-    chosen, _fell_back = match_template(prs)
-    presentation = prs.part._element
-    for unused in presentation.findall(qn("p:custShowLst")):  # custom shows name the example slides
-        presentation.remove(unused)
-    for ext in presentation.findall(f"{qn('p:extLst')}/{qn('p:ext')}"):
-        if ext.get("uri") == SECTIONS_EXT:  # sections list the example slides' ids
-            ext.getparent().remove(ext)
-    for slide_id in list(prs.slides._sldIdLst):
-        prs.part.drop_rel(slide_id.rId)
-        prs.slides._sldIdLst.remove(slide_id)
-    add_view_properties(prs)
-    return prs, chosen
-
-
-VIEW_PROPS = ('<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-              'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-              'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>')
-
-
-def add_view_properties(prs) -> None:
-    """A view properties part where the template has none (LibreOffice writes none): PowerPoint
-    repairs a deck without one."""
-    if any(rel.reltype == RT.VIEW_PROPS for rel in prs.part.rels.values()):
-        return
-    from pptx.opc.constants import CONTENT_TYPE as CT
-    from pptx.opc.package import Part
-    from pptx.opc.packuri import PackURI
-
-    part = Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, prs.part.package,
-                b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + VIEW_PROPS.encode())
-    prs.part.relate_to(part, RT.VIEW_PROPS)
-
-
-def drop_unused_masters(prs) -> None:
-    """Masters no slide uses are not written (a LibreOffice template has one per master page, each
-    with its own pictures)."""
-    used = {slide.slide_layout.slide_master.part for slide in prs.slides}
-    id_list = prs.slide_masters._sldMasterIdLst
-    for master_id in list(id_list):
-        if prs.part.related_part(master_id.rId) not in used and len(id_list) > 1:
-            id_list.remove(master_id)
-            prs.part.drop_rel(master_id.rId)
-
-
-SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # p14:sectionLst
-
-
-def placeholder_kind(element) -> str:
-    """A placeholder's type as `layouts.BODY_TYPES` names them ("title", "center_title", "object", …):
-    LibreOffice writes a body as `<p:ph/>`, whose idx is 0 like a title's."""
-    return str(getattr(element.ph_type, "name", "")).lower()
-
-
-def title_placeholder(pptx_slide):
-    return next((ph for ph in pptx_slide.placeholders if placeholder_kind(ph._element) in TITLE_KINDS), None)
-
-
-def capitalised(pptx_slide) -> bool:
-    """Whether the layout's title placeholder or its master's title style sets titles in capitals."""
-    layout = pptx_slide.slide_layout
-    styles = [ph._element for ph in layout.placeholders if placeholder_kind(ph._element) in TITLE_KINDS]
-    styles += layout.slide_master._element.findall(f"{qn('p:txStyles')}/{qn('p:titleStyle')}")
-    return any(node.get("cap") not in (None, "none") for style in styles for node in style.iter(qn("a:defRPr")))
-
-
-TITLE_KINDS = ("title", "center_title")
 TITLE_BOXES = {Layout.TITLE: "title.title", Layout.SECTION: "section.title", Layout.CLOSING: "closing.title"}
-TEXT_KINDS = ("body", "object", "subtitle")  # body placeholders that take text
 
 
 def text_size(points: float) -> str:
@@ -197,15 +126,12 @@ class DeckWriter:
         if slide.anchor is not None:
             self.slide_at.setdefault(slide.anchor, pptx_slide)
         self.fill_title(pptx_slide, slide)
-        body_placeholders = [ph for ph in pptx_slide.placeholders if placeholder_kind(ph._element) in TEXT_KINDS]
+        placeholders = body_placeholders(pptx_slide)
         text_may_use = True  # a placeholder lies under every shape added: text after a shape goes on top
         for frame in slide.frames:
             text_may_use = text_may_use and isinstance(frame, TextFrame)
-            FRAME_HANDLERS[type(frame)](self, pptx_slide, frame, body_placeholders if text_may_use else [])
-        unused = {ph._element for ph in body_placeholders}  # the text placeholders no frame took
-        for element in list(pptx_slide.shapes._spTree.iter_ph_elms()):
-            if element in unused or placeholder_kind(element) not in (*TEXT_KINDS, *TITLE_KINDS):
-                element.getparent().remove(element)  # and a picture, chart, … placeholder (its prompt shows)
+            FRAME_HANDLERS[type(frame)](self, pptx_slide, frame, placeholders if text_may_use else [])
+        drop_unfilled_placeholders(pptx_slide, {ph._element for ph in placeholders})
         if slide.layout not in (Layout.TITLE, Layout.SECTION):
             self.add_footer(pptx_slide, number, total)
         if slide.notes:
@@ -510,29 +436,6 @@ def _element(tag: str, *children, **attributes):
 
 def set_box(shape, box: Box) -> None:
     shape.left, shape.top, shape.width, shape.height = emu(box.x), emu(box.y), emu(box.w), emu(box.h)
-
-
-def build_time() -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date: the same lesson gives the
-    same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
-    return dt.datetime(2000, 1, 1)
-
-
-def reproducible_zip(data: bytes) -> bytes:
-    """The same archive with fixed entry timestamps (python-pptx stamps the current time)."""
-    stamp = build_time()
-    date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zout.writestr(info, zin.read(item.filename))
-    return out.getvalue()
 
 
 def render_pptx(deck: Deck, theme: Theme, master: Path) -> bytes:
