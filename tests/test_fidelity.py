@@ -163,7 +163,6 @@ def test_short_code_is_not_split_and_splits_leave_three_lines(built):
     assert "$ make check" in console and "ok" in console.split("$ make check")[1]
 
 
-@pytest.mark.xfail(reason="issue 17 item 12: without front matter the title is the first # heading only", strict=True)
 def test_title_without_front_matter_is_the_first_heading(built):
     prs, _ = built("no-title.md")
     assert prs.slides[0].shapes.title.text == "First section"

@@ -232,7 +232,7 @@ def test_two_h1_headings_are_both_sections_and_the_first_is_the_title():
 
 def test_without_heading_or_front_matter_the_file_name_is_the_title():
     lesson = parse("just text\n", "my-lesson.md")
-    assert lesson.title == "my-lesson" and lesson.sections == () and len(lesson.preamble) == 1
+    assert lesson.title == "My lesson" and lesson.sections == () and len(lesson.preamble) == 1
 
 
 def test_sections_nest_by_level():
@@ -307,3 +307,8 @@ def test_heading_anchors_are_carried_on_the_lesson():
 def test_anchors_are_not_part_of_equality_or_repr():
     one, two = parse("## A\n"), parse("## A\n")
     assert one == two and hash(one) == hash(two) and "anchors" not in repr(one)
+
+
+def test_without_front_matter_the_first_heading_of_any_level_is_the_title():
+    assert parse("intro\n\n## First part\n\ntext\n", "owner__repo__01-intro.md").title == "First part"
+    assert parse("text\n", "owner__repo__03-getting_started.md").title == "Getting started"

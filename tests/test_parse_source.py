@@ -36,7 +36,7 @@ def test_a_lesson_over_the_limit_is_refused_and_the_limit_can_be_raised(tmp_path
         read_source(path, max_bytes=100)
     with pytest.raises(LessonError, match="over the limit"):
         parse_file(path, max_bytes=100)
-    assert parse_file(path, max_bytes=101).title == "l"
+    assert parse_file(path, max_bytes=101).title == "L"
     assert MAX_LESSON_BYTES == 2 * 1024 * 1024
 
 

@@ -98,16 +98,24 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources):
         return {str(k): v for k, v in meta.items()}
 
     def title(self, meta: dict, headings: list[_Heading]) -> tuple[str, list[_Heading], list[Block]]:
-        """Front matter `title`, else the first `#` heading. A leading `#` that is the title is not a
-        section: it is dropped and the text under it goes before the first section."""
+        """Front matter `title`, else the first heading of any level, else a tidied file name. A leading
+        `#` that is the title is not a section: it is dropped and the text under it goes before the
+        first section."""
         first = headings[0] if headings else None
         first_h1 = first if first is not None and first.level == 1 else None
         title = str(meta.get("title") or "").strip()
         only_h1 = sum(h.level == 1 for h in headings) == 1
         if first_h1 is not None and only_h1 and (not title or _same_text(title, plain_text(first_h1.runs))):
             return title or plain_text(first_h1.runs).strip(), headings[1:], first_h1.blocks
-        fallback = plain_text(first_h1.runs).strip() if first_h1 is not None else Path(self.file).stem
-        return title or fallback, headings, []
+        fallback = plain_text(first.runs).strip() if first is not None else ""
+        return title or fallback or tidy_name(Path(self.file).stem), headings, []
+
+
+def tidy_name(stem: str) -> str:
+    """A title made of a file name: its last `__` part, without a leading number, words spaced
+    (`owner__repo__03-getting_started` → "Getting started")."""
+    words = re.sub(r"^\d+[-_. ]*", "", stem.split("__")[-1]).replace("_", " ").replace("-", " ").strip()
+    return (words[:1].upper() + words[1:]) if words else stem
 
 
 def _nest(headings: list[_Heading]) -> tuple[Section, ...]:
