@@ -312,3 +312,14 @@ def test_anchors_are_not_part_of_equality_or_repr():
 def test_without_front_matter_the_first_heading_of_any_level_is_the_title():
     assert parse("intro\n\n## First part\n\ntext\n", "owner__repo__01-intro.md").title == "First part"
     assert parse("text\n", "owner__repo__03-getting_started.md").title == "Getting started"
+
+
+def test_site_markup_is_hidden_with_one_warning_each_and_code_is_left_alone(caplog):
+    text = ("{% comment %}\nhidden note\n{% endcomment %}\n\nShown.\n{: .lead }\n\n"
+            "![a](p.png){alt='x'}\n\n```\n{% raw %}kept{% endraw %}\n{: .kept }\n```\n")
+    lesson = parse(text, "site.md")
+    words = " ".join(plain_text(b.runs) for b in lesson.preamble if hasattr(b, "runs"))
+    assert "hidden note" not in words and "Shown." in words and "{:" not in words
+    code = next(b for b in lesson.preamble if hasattr(b, "lines"))
+    assert code.lines == ("{% raw %}kept{% endraw %}", "{: .kept }")
+    assert sum("left out" in r.getMessage() for r in caplog.records) == 3

@@ -19,6 +19,7 @@ from .html_blocks import HtmlBlocks
 from .images import ImageSources
 from .inline import InlineParsing
 from .markdown import MD
+from .site_markup import hide_site_markup
 from .source import MAX_LESSON_BYTES, read_source
 
 _NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]{0,500}`|<[^<>\n]{0,500}>|\]\([^)\s]{0,500}\)|https?://\S+",
@@ -36,7 +37,8 @@ def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesso
     path = Path(path)
     root = (content_root or path.parent).resolve()
     parser = LessonParser(str(path), path.parent.resolve(), root)
-    return parser.parse(unicodedata.normalize("NFC", text.lstrip("\ufeff")), path)
+    text = hide_site_markup(unicodedata.normalize("NFC", text.lstrip("\ufeff")), str(path))
+    return parser.parse(text, path)
 
 
 @dataclass

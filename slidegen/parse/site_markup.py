@@ -1,0 +1,65 @@
+"""Markup a course site's generator hides, removed before Markdown parsing (line numbers kept):
+Liquid/Jekyll `{% comment %}…{% endcomment %}` (its text is hidden on the site) and the `{% raw %}`,
+`{% endraw %}` markers, kramdown attribute lists on their own line (`{: .class }`), and attribute
+blocks right after an image (`![a](b){alt='…'}`). Code (fenced or inline) is left as written.
+Each kind removed is reported once, at its first line."""
+from __future__ import annotations
+
+import re
+
+from ..errors import warn
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
+_COMMENT_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+_RAW = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
+_IAL_LINE = re.compile(r"^\s{0,3}\{:[^{}\n]{0,200}\}\s*$")
+_IMAGE_ATTRS = re.compile(r"(!\[[^\]\n]{0,500}\]\([^()\n]{0,2000}\))\{[^{}\n]{0,500}\}")
+
+KINDS = {"comment": "a Liquid {% comment %} block (hidden on the site) is left out",
+         "raw": "Liquid {% raw %} markers are left out",
+         "ial": "a kramdown attribute list ({: … }) is left out",
+         "image": "an attribute block after an image ({…}) is left out"}
+
+
+def hide_site_markup(text: str, file: str) -> str:
+    """`text` with the site's hidden markup blanked (each removed line kept as an empty line)."""
+    if "{" not in text:
+        return text
+    lines, seen = text.split("\n"), {}
+    fence, in_comment = "", False
+    for number, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opened and not in_comment:
+            fence = opened.group(1)
+            continue
+        lines[number], in_comment = _clean(line, in_comment, number + 1, seen)
+    for kind, line_number in seen.items():
+        warn(f"{file}:{line_number}", KINDS[kind])
+    return "\n".join(lines)
+
+
+def _clean(line: str, in_comment: bool, number: int, seen: dict[str, int]) -> tuple[str, bool]:
+    """One line outside code: what stays of it, and whether a comment is still open after it."""
+    if in_comment or _COMMENT_OPEN.search(line):
+        seen.setdefault("comment", number)
+        start = 0 if in_comment else _COMMENT_OPEN.search(line).start()
+        close = _COMMENT_CLOSE.search(line, start)
+        if close is None:
+            return line[:start] if not in_comment else "", True
+        rest, _ = _clean(line[close.end():], False, number, seen)
+        return (line[:start] if not in_comment else "") + rest, False
+    if "{%" in line and _RAW.search(line):
+        seen.setdefault("raw", number)
+        line = _RAW.sub("", line)
+    if line.lstrip().startswith("{:") and _IAL_LINE.match(line):
+        seen.setdefault("ial", number)
+        return "", False
+    if "){" in line and "`" not in line and _IMAGE_ATTRS.search(line):
+        seen.setdefault("image", number)
+        line = _IMAGE_ATTRS.sub(r"\1", line)
+    return line, False
