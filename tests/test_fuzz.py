@@ -5,6 +5,8 @@ both outputs and every box holds its text.
 `make test` runs a few examples; `make fuzz` runs 2,000 (SLIDEGEN_FUZZ_EXAMPLES)."""
 from __future__ import annotations
 
+import pytest
+
 import logging
 import os
 import tempfile
@@ -91,6 +93,7 @@ def lesson(draw):
     return "\n\n".join(parts) + "\n"
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(lesson())
 def test_generated_lessons_build_and_check(text):

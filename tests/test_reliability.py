@@ -77,6 +77,7 @@ def test_reference_deck_with_an_external_picture_is_refused(tmp_path):
     _refused(tmp_path, _reference_with(tmp_path, "e.pptx", external), "points outside the file")
 
 
+@pytest.mark.slow
 def test_reference_zip_bomb_is_refused(tmp_path):
     bomb = lambda n, d: ("ppt/media/huge.bin", b"\0" * (320 * 1024 * 1024)) if n == "" else d  # noqa: E731
     _refused(tmp_path, _reference_with(tmp_path, "z.pptx", bomb), "unpacks to more than")

@@ -60,6 +60,7 @@ def test_bom_crlf_builds_exactly_like_lf(tmp_path):
     assert a.read_bytes() == b.read_bytes()
 
 
+@pytest.mark.slow
 def test_2000_headings_build(tmp_path):
     result = run("-q", "slides", BAD / "headings-2000.md", "-o", tmp_path)
     assert result.returncode == 0, result.stderr
@@ -126,6 +127,7 @@ def test_failed_build_leaves_previous_output_intact(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]  # no temporary file left behind
 
 
+@pytest.mark.slow
 def test_killed_build_leaves_previous_output_intact(tmp_path):
     """Kill real builds at different moments: the deck is always the old one or a complete new one."""
     lesson = tmp_path / "medium.md"
@@ -145,6 +147,7 @@ def test_killed_build_leaves_previous_output_intact(tmp_path):
         assert zipfile.ZipFile(deck).testzip() is None
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_never_corrupt(tmp_path):
     procs = [subprocess.Popen([sys.executable, "-m", "slidegen", "-q", "slides", str(CONTENT_LESSON), "-o", str(tmp_path)],
                               cwd=ROOT) for _ in range(3)]
