@@ -20,7 +20,7 @@ TEMPLATES := $(shell find templates -type f 2>/dev/null)
 SOURCES   := $(wildcard slidegen/*.py)
 DEPS      := $(ASSETS) $(TEMPLATES) $(SOURCES) $(STAMP) $(FONTS)
 
-.PHONY: all slides handout handout-slides check test fuzz bench clean setup watch
+.PHONY: all slides handout handout-slides check test test-fast fuzz bench clean setup watch
 .DELETE_ON_ERROR:
 
 all: slides handout
@@ -54,6 +54,9 @@ check: all
 
 test: $(STAMP) $(FONTS)
 	$(PY) -m pytest -q
+
+test-fast: $(STAMP) $(FONTS)
+	$(PY) -m pytest -q -m "not slow and not render"
 
 fuzz: $(STAMP) $(FONTS)
 	SLIDEGEN_FUZZ_EXAMPLES=2000 $(PY) -m pytest -q tests/test_fuzz.py
