@@ -8,4 +8,5 @@ setup(
     packages=find_packages(include=["slidegen", "slidegen.*"]) + TEMPLATES,
     package_dir={"slidegen.templates": "templates"},
     package_data={name: ["*"] for name in TEMPLATES},
+    options={"build": {"build_base": ".setuptools-build"}},  # build/ holds the decks and handouts
 )
