@@ -4,6 +4,7 @@ Docusaurus admonitions, MDX lines and raw HTML. No slide decisions are made here
 One module per concern, lowest first (each imports only those above it):
 
 - `source`       reading the file: UTF-8 with or without BOM, line ends, the size limit
+- `site_markup`  markup a course site hides (Liquid comments, kramdown attribute lists), removed first
 - `markdown`     the markdown-it setup
 - `runs`         small operations on inline runs (merge, trim, bold)
 - `urls`         splitting addresses; which links stay clickable
