@@ -171,7 +171,6 @@ def test_title_without_front_matter_is_the_first_heading(built):
 # --------------------------------------------------------------------------- markup the site hides
 
 
-@pytest.mark.xfail(reason="issue 17 items 13-14: Liquid/kramdown markup and Markdown inside an MDX tag", strict=True)
 def test_site_markup_is_hidden_and_mdx_text_is_markdown(built):
     prs, handout = built("liquid.md")
     deck = "\n".join(slide_texts(prs))

@@ -215,3 +215,13 @@ def test_a_heading_id_keeps_the_rest_of_the_heading_formatted():
 def test_given_heading_ids_are_the_lessons_anchors():
     lesson = parse("## Custom {#my-id}\n\n## Custom\n\n## Other [[my-id]]\n")
     assert list(lesson.anchors.values()) == ["my-id", "custom", "my-id-1"]
+
+
+def test_markdown_inside_a_component_on_one_line_is_read():
+    from slidegen.parse import parse_text
+
+    lesson = parse_text('<Tabs>\n<TabItem value="py">Use `torch.nn` and **bold**.</TabItem>\n</Tabs>\n', Path("t.mdx"))
+    runs = [run for block in lesson.preamble for run in getattr(block, "runs", ())]
+    assert any(run.code and run.text == "torch.nn" for run in runs)
+    assert any(run.bold and run.text == "bold" for run in runs)
+    assert not any("`" in run.text for run in runs)

@@ -24,6 +24,7 @@ from .mdx import (
 )
 from .media import media_runs, youtube_url
 
+_INLINE_MARKS = re.compile(r"[`*_\[~]")
 _ONLY_BREAKS = re.compile(r"^(\s*<br\s*/?>\s*)+$", re.IGNORECASE)
 _NOTES = re.compile(r"^\s*<!--\s*notes?\s*:(.*?)-->\s*$", re.DOTALL | re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -91,4 +92,16 @@ class HtmlBlocks:
         if not videos and not has_content(source) and is_whole_component(source):
             warn(pos, f"component <{JSX_OPEN.match(source).group(1)}> has no text in this file; it is left out")
         labelled = JSX_TAG.sub(lambda tag: labelled_tag(tag), source)
-        return self.html_text(JSX_EXPR.sub("", labelled), pos) + videos
+        blocks = self.html_text(JSX_EXPR.sub("", labelled), pos)
+        return [self.with_markdown(block, pos) if isinstance(block, Paragraph) else block for block in blocks] + videos
+
+    def with_markdown(self, block: Paragraph, pos: SourcePos) -> Paragraph:
+        """A component's text is Markdown in MDX (`<TabItem>Use `torch.nn`.</TabItem>`): its inline
+        marks are read; labels (bold lines) and line breaks stay as they are."""
+        runs: list = []
+        for run in block.runs:
+            if run.is_break or run.bold or not _INLINE_MARKS.search(run.text):
+                runs.append(run)
+            else:
+                runs.extend(self.inline_text(run.text, pos))
+        return Paragraph(tuple(runs), block.pos)
