@@ -77,7 +77,6 @@ def test_superscript_and_subscript_are_runs_with_a_baseline(built):
     assert "Ctrl" in pdf_text(handout)
 
 
-@pytest.mark.xfail(reason="issue 17 item 3: an HTML <pre> block is not yet read as code", strict=True)
 def test_html_pre_is_code_with_its_spaces(built):
     prs, handout = built("inline-html.md")
     want = "| client | ---> | server |"

@@ -225,3 +225,12 @@ def test_markdown_inside_a_component_on_one_line_is_read():
     assert any(run.code and run.text == "torch.nn" for run in runs)
     assert any(run.bold and run.text == "bold" for run in runs)
     assert not any("`" in run.text for run in runs)
+
+
+def test_an_html_pre_block_is_code_with_its_spaces_and_lines():
+    from slidegen.model import Code
+    from slidegen.parse import parse_text
+
+    lesson = parse_text('<pre><code class="language-text">a  &lt;b&gt;\n    c</code></pre>\n', Path("t.md"))
+    code = next(block for block in lesson.preamble if isinstance(block, Code))
+    assert code.lines == ("a  <b>", "    c") and code.language == "text"

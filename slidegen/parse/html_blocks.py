@@ -6,12 +6,13 @@ and labels; a YouTube component a link) and any other HTML (its visible text, pi
 `warn`-able positions; a Markdown paragraph that is really such a line is handed here too."""
 from __future__ import annotations
 
+import html
 import re
 
 from markdown_it.tree import SyntaxTreeNode
 
 from ..errors import warn
-from ..model import Block, Notes, Paragraph, SourcePos
+from ..model import Block, Code, Notes, Paragraph, SourcePos
 from .html_text import TextExtractor, img_attributes, tag_attributes, text_paragraphs
 from .mdx import (
     JSX_EXPR,
@@ -24,6 +25,10 @@ from .mdx import (
 )
 from .media import media_runs, youtube_url
 
+_PRE = re.compile(r"^\s*<pre\b([^>]*)>(\n?)(.*?)</pre>\s*$", re.DOTALL | re.IGNORECASE)
+_CODE_TAG = re.compile(r"^\s*<code\b([^>]*)>(.*)</code>\s*$", re.DOTALL | re.IGNORECASE)
+_LANGUAGE = re.compile(r"""class=["'][^"']*\blang(?:uage)?-([\w+-]+)""", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _INLINE_MARKS = re.compile(r"[`*_\[~]")
 _ONLY_BREAKS = re.compile(r"^(\s*<br\s*/?>\s*)+$", re.IGNORECASE)
 _NOTES = re.compile(r"^\s*<!--\s*notes?\s*:(.*?)-->\s*$", re.DOTALL | re.IGNORECASE)
@@ -53,6 +58,9 @@ class HtmlBlocks:
         content = _COMMENT.sub("", content)
         if not content.strip() or _ONLY_BREAKS.match(content):
             return []
+        pre = _PRE.match(content)
+        if pre:
+            return [pre_code(pre, self.pos(node))]
         raw = self.raw_source_blocks(content, self.pos(node))
         if raw is not None:
             return raw
@@ -105,3 +113,16 @@ class HtmlBlocks:
             else:
                 runs.extend(self.inline_text(run.text, pos))
         return Paragraph(tuple(runs), block.pos)
+
+
+def pre_code(pre: re.Match, pos: SourcePos) -> Code:
+    """An HTML `<pre>` block (an ASCII diagram, console output) is code: monospace, its spaces and
+    line breaks kept; `<pre><code class="language-x">` names its language. Tags inside are dropped.
+    Like a fence, a `<pre>` alone on its line puts the code on the lines below (`fenced`)."""
+    attributes, body = pre.group(1), pre.group(3)
+    inner = _CODE_TAG.match(body)
+    if inner:
+        attributes, body = attributes + inner.group(1), inner.group(2)
+    language = _LANGUAGE.search(attributes)
+    text = html.unescape(_ANY_TAG.sub("", body)).rstrip("\n")
+    return Code(text + "\n", language.group(1) if language else "", pos, fenced=bool(pre.group(2)))
