@@ -10,22 +10,18 @@ from __future__ import annotations
 
 import copy
 import io
-import re
 from pathlib import Path
-from urllib.parse import unquote
 
-from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Length, Pt
+from pptx.util import Pt
 
 from ..anchors import heading_anchors
 from ..errors import warn
-from ..metrics import para_indent
 from ..model import (
     Box,
     CalloutFrame,
@@ -51,32 +47,13 @@ from .master import (
     title_placeholder,
 )
 from .package import build_time, reproducible_zip
+from .text import TextWriter, element
+from .units import emu
 
-_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 
 
-EMU_PER_PT = Pt(1)  # python-pptx's own count of EMU in a point (12700)
-
-
-def emu(points: float) -> Length:
-    """A length in points as EMU, rounded to the nearest EMU (`Pt(points)` would truncate)."""
-    return Emu(round(points * EMU_PER_PT))
-
-
 TITLE_BOXES = {Layout.TITLE: "title.title", Layout.SECTION: "section.title", Layout.CLOSING: "closing.title"}
-
-
-def text_size(points: float) -> str:
-    """A run's `sz` (hundredths of a point) within the schema's 1-4000 pt: a size outside makes
-    PowerPoint repair the file."""
-    return str(min(max(round(points * 100), 100), 400000))
-
-
-def written_number(marker: str) -> bool:
-    """A list number PowerPoint cannot count from (its numbering runs 1 to 32767, a lesson's may
-    start at 0): written as text in the marker's place instead."""
-    return bool(re.fullmatch(r"\d+\.", marker)) and not 1 <= int(marker[:-1]) <= 32767
 
 
 class DeckWriter:
@@ -85,12 +62,10 @@ class DeckWriter:
         self.theme = theme
         self.prs, self.layouts = open_master(master)
         self.korean = deck.lesson.lang == "ko"
-        self.body_font = theme.fonts["body"]
-        self.mono_font = theme.fonts["mono"]
+        self.text = TextWriter(theme, self.korean)
         self._footer = None  # (title shape, number shape) XML, made on the first slide with a footer
         self.anchors = {slug: pos for pos, slug in heading_anchors(deck.lesson).items()}
         self.slide_at: dict[SourcePos, object] = {}  # heading position -> first slide showing it
-        self.jumps: list[tuple[object, object, str]] = []  # (slide part, run properties, heading id)
 
     # -- whole deck
 
@@ -144,15 +119,15 @@ class DeckWriter:
             title = self.textbox(pptx_slide, self.theme.box(TITLE_BOXES.get(slide.layout, "content.title")))
             title.name = "Title"
         frame = title.text_frame
-        self.prepare_frame(frame)
+        self.text.prepare_frame(frame)
         para = frame.paragraphs[0]
         color = self.theme.colors["section_text" if slide.layout == Layout.SECTION else "title"]
         for run in slide.title:
-            self.add_run(para, run, slide.title_pt, bold=True, color=color)
+            self.text.add_run(para, run, slide.title_pt, bold=True, color=color)
         if capitalised(pptx_slide):  # measured as written: a template's ALL CAPS title would be wider
             for rPr in para._p.iter(qn("a:rPr")):
                 rPr.set("cap", "none")
-        self.set_paragraph(para, None, 0, 0.0, slide.title_pt)
+        self.text.set_paragraph(para, None, 0, 0.0, slide.title_pt)
 
     def add_footer(self, pptx_slide, number: int, total: int) -> None:
         """The lesson title and the slide number. Both shapes are made once and copied to later slides
@@ -161,10 +136,10 @@ class DeckWriter:
         if self._footer is None:
             size, muted = self.deck.footer_pt, self.theme.colors["muted"]
             left = self.textbox(pptx_slide, self.theme.box("footer.text"))
-            self.add_run(left.text_frame.paragraphs[0], Run(self.deck.footer), size, color=muted)
+            self.text.add_run(left.text_frame.paragraphs[0], Run(self.deck.footer), size, color=muted)
             right = self.textbox(pptx_slide, self.theme.box("footer.number"))
             para = right.text_frame.paragraphs[0]
-            self.add_run(para, Run(number_text), size, color=muted)
+            self.text.add_run(para, Run(number_text), size, color=muted)
             para.alignment = PP_ALIGN.RIGHT
             left.name, right.name = "Footer", "Slide Number"
             self._footer = (copy.deepcopy(left._element), copy.deepcopy(right._element))
@@ -182,13 +157,13 @@ class DeckWriter:
     def text_frame(self, pptx_slide, frame: TextFrame, placeholders: list) -> None:
         shape = placeholders.pop(0) if placeholders else pptx_slide.shapes.add_textbox(0, 0, 1, 1)
         set_box(shape, frame.box)
-        self.write_paras(shape.text_frame, frame.paras, frame.size_pt)
+        self.text.write_paras(shape.text_frame, frame.paras, frame.size_pt)
 
     def callout_frame(self, pptx_slide, frame: CalloutFrame, placeholders: list) -> None:
         colors = self.theme.colors["admonition"].get(frame.kind, self.theme.colors["admonition"]["note"])
         shape = self.box_shape(pptx_slide, frame.box, colors["fill"], colors["line"], rounded=True)
         title = TextPara(frame.title, style="heading")
-        self.write_paras(shape.text_frame, (title,) + frame.paras, frame.size_pt, pad=self.theme.spacing["box_pad"],
+        self.text.write_paras(shape.text_frame, (title,) + frame.paras, frame.size_pt, pad=self.theme.spacing["box_pad"],
                          heading_color=colors.get("title"))
         shape.name = f"Admonition {frame.kind}"
 
@@ -196,12 +171,12 @@ class DeckWriter:
         colors = self.theme.colors
         shape = self.box_shape(pptx_slide, frame.box, colors["code_bg"], colors["code_border"])
         tf = shape.text_frame
-        self.prepare_frame(tf, pad=self.theme.spacing["box_pad"])
+        self.text.prepare_frame(tf, pad=self.theme.spacing["box_pad"])
         first = True
         if frame.title:
             para = tf.paragraphs[0]
-            self.add_run(para, Run(frame.title), frame.size_pt, bold=True, color=colors["muted"], mono=True)
-            self.set_paragraph(para, None, 0, 0.0, frame.size_pt)
+            self.text.add_run(para, Run(frame.title), frame.size_pt, bold=True, color=colors["muted"], mono=True)
+            self.text.set_paragraph(para, None, 0, 0.0, frame.size_pt)
             first = False
         # Pygments loads only for decks with code
         from ..highlight import highlight_runs
@@ -209,9 +184,9 @@ class DeckWriter:
         for line_tokens in highlight_runs(frame.lines, frame.language):
             para = tf.paragraphs[0] if first else tf.add_paragraph()
             first = False
-            self.set_paragraph(para, None, 0, 0.0, frame.size_pt)
+            self.text.set_paragraph(para, None, 0, 0.0, frame.size_pt)
             for text, color in line_tokens:
-                self.add_run(para, Run(text), frame.size_pt, color=color or colors["text"], mono=True)
+                self.text.add_run(para, Run(text), frame.size_pt, color=color or colors["text"], mono=True)
         shape.name = f"Code {frame.language or 'text'}"
 
     def image_frame(self, pptx_slide, frame: ImageFrame, placeholders: list) -> None:
@@ -227,7 +202,7 @@ class DeckWriter:
         shape = self.box_shape(pptx_slide, frame.box, "FFFFFF", self.theme.colors["muted"])
         shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
         para = TextPara((Run(frame.caption),), style="meta")
-        self.write_paras(shape.text_frame, (para,), frame.size_pt, pad=self.theme.spacing["box_pad"])
+        self.text.write_paras(shape.text_frame, (para,), frame.size_pt, pad=self.theme.spacing["box_pad"])
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
         shape.name = "Missing image"
 
@@ -273,135 +248,27 @@ class DeckWriter:
         tf.word_wrap = True
         para = tf.paragraphs[0]
         for run in runs:
-            self.add_run(para, run, frame.size_pt, bold=bold or run.bold, color=color)
-        self.set_paragraph(para, None, 0, 0.0, frame.size_pt)
+            self.text.add_run(para, run, frame.size_pt, bold=bold or run.bold, color=color)
+        self.text.set_paragraph(para, None, 0, 0.0, frame.size_pt)
         align = frame.align[column] if column < len(frame.align) else None
         if align in _ALIGN:
             para.alignment = _ALIGN[align]
 
-    # -- text
-
-    def write_paras(self, tf, paras, size: float, pad: float = 0.0, heading_color: str | None = None) -> None:
-        self.prepare_frame(tf, pad)
-        sp = self.theme.spacing
-        for i, para in enumerate(paras):
-            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-            indent = self.indent(para)
-            self.set_paragraph(p, para, indent, sp["paragraph"] if i else 0.0, size)
-            if para.marker and written_number(para.marker):
-                self.add_run(p, Run(para.marker + " "), size, **self.para_style(para))
-            elif para.marker and not any(run.text.strip() for run in para.runs):
-                # an item that opens with code or a table: PowerPoint shows no bullet on an empty line
-                self.add_run(p, Run("\u200b"), size, **self.para_style(para))
-            style = self.para_style(para)
-            if heading_color and para.style == "heading":
-                style["color"] = heading_color
-            for run in para.runs:
-                self.add_run(p, run, size, **style)
-
-    def para_style(self, para: TextPara) -> dict:
-        colors = self.theme.colors
-        if para.style == "heading":
-            return {"bold": True, "color": colors["accent"]}
-        if para.style == "quote":
-            return {"italic": True, "color": colors["muted"]}
-        if para.style == "subtitle":  # a template's subtitle colour is its own (None: inherited)
-            return {"color": colors.get("subtitle", colors["muted"])}
-        if para.style == "meta":
-            return {"color": colors["muted"]}
-        return {"color": colors["text"]}
-
-    def indent(self, para: TextPara) -> float:
-        return para_indent(para, self.theme.spacing["indent"])
-
-    def prepare_frame(self, tf, pad: float = 0.0) -> None:
-        sp = self.theme.spacing
-        tf.word_wrap = True
-        tf.auto_size = MSO_AUTO_SIZE.NONE
-        tf.margin_left = tf.margin_right = emu(pad + sp["inset_x"])
-        tf.margin_top = tf.margin_bottom = emu(pad + sp["inset_y"])
-        tf.vertical_anchor = MSO_ANCHOR.TOP
-
-    def set_paragraph(self, p, para: TextPara | None, indent: float, space_before: float, size: float) -> None:
-        """Bullets, indents, spacing, line breaking and the end-of-paragraph size of one paragraph, stated
-        in full: a paragraph without runs (an empty table cell, a blank code line) is as tall as its end
-        size, which PowerPoint and LibreOffice otherwise take as 18 pt."""
-        end = p._p.get_or_add_endParaRPr()
-        end.set("sz", text_size(size))
-        self.set_language(end, "")
-        pPr = p._p.get_or_add_pPr()
-        marker = para.marker if para is not None else None
-        pPr.set("algn", "l")
-        pPr.set("lvl", str(min(para.level, 8) if para is not None else 0))  # list level: outline and numbering
-        pPr.set("marL", str(emu(indent)))
-        pPr.set("indent", str(-emu(self.theme.spacing["indent"])) if marker else "0")
-        pPr.set("eaLnBrk", "0")  # do not break an East Asian word (a Korean eojeol) between lines
-        pPr.set("latinLnBrk", "0")
-        pPr.set("hangingPunct", "0")  # punctuation stays inside the box
-        for tag in ("a:lnSpc", "a:spcBef", "a:buNone", "a:buAutoNum", "a:buChar", "a:buFont"):
-            for old in pPr.findall(qn(tag)):
-                pPr.remove(old)
-        line = _element("a:lnSpc", _element("a:spcPct", val="100000"))
-        before = _element("a:spcBef", _element("a:spcPts", val=str(round(space_before * 100))))
-        if marker is None or written_number(marker):
-            bullet = [_element("a:buNone")]
-        elif re.fullmatch(r"\d+\.", marker):
-            bullet = [_element("a:buFont", typeface="+mj-lt"),
-                      _element("a:buAutoNum", type="arabicPeriod", startAt=marker[:-1])]
-        else:
-            bullet = [_element("a:buFont", typeface=self.body_font), _element("a:buChar", char=marker)]
-        for index, element in enumerate([line, before, *bullet]):  # schema order, before any other child
-            pPr.insert(index, element)
-
-    def add_run(self, p, run: Run, size: float, bold: bool = False, italic: bool = False, color: str | None = None,
-                mono: bool = False) -> None:
-        """One run with every property stated: size, weight, slant, colour, typefaces and language.
-        The run properties are written as XML directly (schema order: fill, latin, ea, link): the
-        font API of python-pptx is several times slower for the same result."""
-        if run.is_break:
-            p.add_line_break()
-            return
-        r = p._p.add_r()
-        r.text = run.text
-        rPr = r.get_or_add_rPr()
-        rPr.set("sz", text_size(size))
-        rPr.set("b", "1" if (bold or run.bold) else "0")
-        rPr.set("i", "1" if (italic or run.italic) else "0")
-        if run.strike:
-            rPr.set("strike", "sngStrike")
-        self.set_language(rPr, run.text)
-        if color:
-            rPr.append(_element("a:solidFill", _element("a:srgbClr", val=run.link and self.theme.colors["accent"] or color)))
-        family = self.mono_font if (mono or run.code) else self.body_font
-        rPr.append(_element("a:latin", typeface=family))
-        rPr.append(_element("a:ea", typeface=family))  # Korean glyph forms wherever Hangul is set
-        if run.link and run.link.startswith("#"):
-            self.jumps.append((p.part, rPr, unquote(run.link[1:])))  # linked once every slide exists
-        elif run.link:
-            rId = p.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
-            rPr.append(_element("a:hlinkClick", **{qn("r:id"): rId}))
-
     def link_jumps(self) -> None:
         """In-page links (`#문장-요약`) jump to the first slide of that heading; a link to a heading that
         has no slide of its own stays plain text rather than a broken web link."""
-        for part, rPr, slug in self.jumps:
+        for part, rPr, slug in self.text.jumps:
             target = self.slide_at.get(self.anchors.get(slug))
             if target is None:
                 continue
             rId = part.relate_to(target.part, RT.SLIDE)
-            rPr.append(_element("a:hlinkClick", **{qn("r:id"): rId, "action": "ppaction://hlinksldjump"}))
-
-    def set_language(self, rPr, text: str) -> None:
-        hangul = bool(_HANGUL.search(text))
-        rPr.set("lang", "ko-KR" if (hangul or (self.korean and not text.isascii())) else "en-US")
-        if self.korean:
-            rPr.set("altLang", "en-US")
+            rPr.append(element("a:hlinkClick", **{qn("r:id"): rId, "action": "ppaction://hlinksldjump"}))
 
     # -- shapes
 
     def textbox(self, pptx_slide, box: Box):
         shape = pptx_slide.shapes.add_textbox(emu(box.x), emu(box.y), emu(box.w), emu(box.h))
-        self.prepare_frame(shape.text_frame)
+        self.text.prepare_frame(shape.text_frame)
         return shape
 
     def box_shape(self, pptx_slide, box: Box, fill: str, line: str, rounded: bool = False):
@@ -424,14 +291,6 @@ FRAME_HANDLERS = {
     ImageFrame: DeckWriter.image_frame,
     TableFrame: DeckWriter.table_frame,
 }
-
-
-def _element(tag: str, *children, **attributes):
-    element = etree.Element(qn(tag))
-    for name, value in attributes.items():
-        element.set(name, value)
-    element.extend(children)
-    return element
 
 
 def set_box(shape, box: Box) -> None:
