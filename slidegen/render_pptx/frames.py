@@ -1,0 +1,152 @@
+"""One handler per frame kind (`FRAME_HANDLERS`): text (in a body placeholder while one is free),
+callout, code, image and table. Decides each kind's shape, colours from the theme and shape name; an
+unreadable picture becomes a dashed box with its caption, a table's header, banded rows, cell
+margins, column alignment and merged group cells."""
+from __future__ import annotations
+
+from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+
+from ..errors import warn
+from ..model import (
+    CalloutFrame,
+    CodeFrame,
+    ImageFrame,
+    Inline,
+    Run,
+    TableFrame,
+    TextFrame,
+    TextPara,
+)
+from .shapes import box_shape, set_box
+from .text import TextWriter
+from .units import emu
+
+_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+
+
+class FrameWriter:
+    """Draws the deck model's frames on a slide, their text through `text`."""
+
+    def __init__(self, text: TextWriter):
+        self.text = text
+        self.theme = text.theme
+
+    def write(self, pptx_slide, frame, placeholders: list) -> None:
+        """`frame` on the slide; a text frame takes the first of `placeholders` (it is removed from the list)."""
+        FRAME_HANDLERS[type(frame)](self, pptx_slide, frame, placeholders)
+
+    def text_frame(self, pptx_slide, frame: TextFrame, placeholders: list) -> None:
+        shape = placeholders.pop(0) if placeholders else pptx_slide.shapes.add_textbox(0, 0, 1, 1)
+        set_box(shape, frame.box)
+        self.text.write_paras(shape.text_frame, frame.paras, frame.size_pt)
+
+    def callout_frame(self, pptx_slide, frame: CalloutFrame, placeholders: list) -> None:
+        colors = self.theme.colors["admonition"].get(frame.kind, self.theme.colors["admonition"]["note"])
+        shape = box_shape(pptx_slide, frame.box, colors["fill"], colors["line"], rounded=True)
+        title = TextPara(frame.title, style="heading")
+        self.text.write_paras(shape.text_frame, (title,) + frame.paras, frame.size_pt,
+                              pad=self.theme.spacing["box_pad"], heading_color=colors.get("title"))
+        shape.name = f"Admonition {frame.kind}"
+
+    def code_frame(self, pptx_slide, frame: CodeFrame, placeholders: list) -> None:
+        colors = self.theme.colors
+        shape = box_shape(pptx_slide, frame.box, colors["code_bg"], colors["code_border"])
+        tf = shape.text_frame
+        self.text.prepare_frame(tf, pad=self.theme.spacing["box_pad"])
+        first = True
+        if frame.title:
+            para = tf.paragraphs[0]
+            self.text.add_run(para, Run(frame.title), frame.size_pt, bold=True, color=colors["muted"], mono=True)
+            self.text.set_paragraph(para, None, 0, 0.0, frame.size_pt)
+            first = False
+        # Pygments loads only for decks with code
+        from ..highlight import highlight_runs
+
+        for line_tokens in highlight_runs(frame.lines, frame.language):
+            para = tf.paragraphs[0] if first else tf.add_paragraph()
+            first = False
+            self.text.set_paragraph(para, None, 0, 0.0, frame.size_pt)
+            for text, color in line_tokens:
+                self.text.add_run(para, Run(text), frame.size_pt, color=color or colors["text"], mono=True)
+        shape.name = f"Code {frame.language or 'text'}"
+
+    def image_frame(self, pptx_slide, frame: ImageFrame, placeholders: list) -> None:
+        image = frame.image
+        if image.path is not None:
+            try:
+                picture = pptx_slide.shapes.add_picture(str(image.path), emu(frame.box.x), emu(frame.box.y),
+                                                        emu(frame.box.w), emu(frame.box.h))
+                picture._element.nvPicPr.cNvPr.set("descr", image.alt)
+                return
+            except Exception as exc:  # noqa: BLE001 (Pillow and python-pptx reject an unreadable picture in several ways)
+                warn(image.pos, f"image '{image.src}' cannot be read ({exc}); its alt text is shown instead")
+        self.missing_image(pptx_slide, frame)
+
+    def missing_image(self, pptx_slide, frame: ImageFrame) -> None:
+        """A dashed box with the image's caption where the picture cannot be shown."""
+        shape = box_shape(pptx_slide, frame.box, "FFFFFF", self.theme.colors["muted"])
+        shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+        para = TextPara((Run(frame.caption),), style="meta")
+        self.text.write_paras(shape.text_frame, (para,), frame.size_pt, pad=self.theme.spacing["box_pad"])
+        shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+        shape.name = "Missing image"
+
+    def table_frame(self, pptx_slide, frame: TableFrame, placeholders: list) -> None:
+        rows = 1 + len(frame.rows)
+        cols = len(frame.header)
+        graphic = pptx_slide.shapes.add_table(rows, cols, emu(frame.box.x), emu(frame.box.y),
+                                              emu(sum(frame.col_widths)), emu(frame.box.h))
+        table = graphic.table
+        for c, width in enumerate(frame.col_widths):
+            table.columns[c].width = emu(width)
+        for r, height in enumerate(frame.row_heights):
+            table.rows[r].height = emu(height)
+        colors = self.theme.colors
+        for c, cell_runs in enumerate(frame.header):
+            self.fill_cell(table.cell(0, c), cell_runs, frame, c, colors["table_header_bg"], colors["table_header_text"], True)
+        for r, row in enumerate(frame.rows, start=1):
+            band = colors["table_band"] if r % 2 == 0 else "FFFFFF"
+            for c in range(cols):
+                runs = row.cells[c] if c < len(row.cells) else ()
+                self.fill_cell(table.cell(r, c), runs, frame, c, band, colors["text"], False)
+        merge_groups(table, frame)
+
+    def fill_cell(self, cell, runs: Inline, frame: TableFrame, column: int, fill: str, color: str, bold: bool) -> None:
+        sp = self.theme.spacing
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = RGBColor.from_string(fill)
+        cell.margin_left = cell.margin_right = emu(sp["cell_x"])
+        cell.margin_top = cell.margin_bottom = emu(sp["cell_y"])
+        cell.vertical_anchor = MSO_ANCHOR.TOP
+        tf = cell.text_frame
+        tf.word_wrap = True
+        para = tf.paragraphs[0]
+        for run in runs:
+            self.text.add_run(para, run, frame.size_pt, bold=bold or run.bold, color=color)
+        self.text.set_paragraph(para, None, 0, 0.0, frame.size_pt)
+        align = frame.align[column] if column < len(frame.align) else None
+        if align in _ALIGN:
+            para.alignment = _ALIGN[align]
+
+
+def merge_groups(table, frame: TableFrame) -> None:
+    """Rows that continue a group share one merged first cell."""
+    r = 1
+    while r <= len(frame.rows):
+        end = r
+        while end < len(frame.rows) and frame.rows[end].continues_group:
+            end += 1
+        if end > r:
+            table.cell(r, 0).merge(table.cell(end, 0))
+        r = end + 1
+
+
+FRAME_HANDLERS = {
+    TextFrame: FrameWriter.text_frame,
+    CalloutFrame: FrameWriter.callout_frame,
+    CodeFrame: FrameWriter.code_frame,
+    ImageFrame: FrameWriter.image_frame,
+    TableFrame: FrameWriter.table_frame,
+}

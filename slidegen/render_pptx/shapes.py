@@ -1,0 +1,35 @@
+"""Shapes a frame or the footer is drawn in: a text box with the theme's insets, a filled and outlined
+(optionally rounded) box, and a placeholder moved onto a frame's box. Decides the outline width, the
+corner rounding and that no shape casts the template's shadow."""
+from __future__ import annotations
+
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.util import Pt
+
+from ..model import Box
+from .text import TextWriter
+from .units import emu
+
+
+def textbox(pptx_slide, box: Box, text: TextWriter):
+    shape = pptx_slide.shapes.add_textbox(emu(box.x), emu(box.y), emu(box.w), emu(box.h))
+    text.prepare_frame(shape.text_frame)
+    return shape
+
+
+def box_shape(pptx_slide, box: Box, fill: str, line: str, rounded: bool = False):
+    kind = MSO_SHAPE.ROUNDED_RECTANGLE if rounded else MSO_SHAPE.RECTANGLE
+    shape = pptx_slide.shapes.add_shape(kind, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
+    if rounded:
+        shape.adjustments[0] = 0.06
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(fill)
+    shape.line.color.rgb = RGBColor.from_string(line)
+    shape.line.width = Pt(1.25)
+    shape.shadow.inherit = False
+    return shape
+
+
+def set_box(shape, box: Box) -> None:
+    shape.left, shape.top, shape.width, shape.height = emu(box.x), emu(box.y), emu(box.w), emu(box.h)
