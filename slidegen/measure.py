@@ -116,7 +116,6 @@ def cache_dir() -> Path | None:
     return Path(base) / "slidegen"
 
 
-_cache_dir = cache_dir  # the name render_handout imports today; `cache_dir` is the public one
 
 
 def _cache_file(path: str, index: int) -> Path | None:

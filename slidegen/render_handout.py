@@ -107,9 +107,9 @@ def _bytecode_cache():
     """Compiled templates kept in the user cache folder (Jinja2 checks each template's mtime)."""
     from jinja2 import FileSystemBytecodeCache
 
-    from .measure import _cache_dir
+    from .measure import cache_dir
 
-    folder = _cache_dir() / "jinja"
+    folder = cache_dir() / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
