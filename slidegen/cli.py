@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--debug", action="store_true", help="show tracebacks")
     ap.add_argument("--strict", action="store_true", help="fail the build on any warning")
     ap.add_argument("-q", "--quiet", action="store_true", help="only errors")
-    ap.add_argument("--version", action="version", version=f"slidegen {_version()}")
+    ap.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     ap.add_argument("--max-seconds", type=float, default=60.0, metavar="S",
                     help="stop a lesson's build after S seconds (default 60; 0: no limit)")
     ap.add_argument("--max-memory", type=int, default=1024, metavar="MB",
@@ -78,6 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     watch = sub.add_parser("watch", help="rebuild deck and handout when a lesson or template changes")
     _build_args(watch, nargs="*")
     return ap
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, looked up only when asked (importlib.metadata costs every command 15 ms otherwise)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"slidegen {_version()}")
+        parser.exit()
 
 
 def _version() -> str:
