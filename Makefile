@@ -17,7 +17,7 @@ HANDOUTS  := $(NAMES:%=$(OUT)/%.pdf)
 SLIDE_HANDOUTS := $(NAMES:%=$(OUT)/%-slides.pdf)
 ASSETS    := $(shell find content -type f ! -name '*.md' ! -name '*.mdx' 2>/dev/null)
 TEMPLATES := $(shell find templates -type f 2>/dev/null)
-SOURCES   := $(wildcard slidegen/*.py)
+SOURCES   := $(shell find slidegen -name "*.py" 2>/dev/null)
 DEPS      := $(ASSETS) $(TEMPLATES) $(SOURCES) $(STAMP) $(FONTS)
 
 .PHONY: all slides handout handout-slides check test test-fast fuzz bench clean setup watch
