@@ -36,6 +36,9 @@ class Run:
     strike: bool = False
     code: bool = False
     link: str | None = None
+    script: str = ""  # "super" or "sub": set above or below the baseline, smaller
+    underline: bool = False
+    highlight: bool = False  # <mark>
 
     @property
     def is_break(self) -> bool:

@@ -66,7 +66,6 @@ def test_session_output_lines_are_in_both_outputs(built, line):
     assert line in pdf_text(handout)
 
 
-@pytest.mark.xfail(reason="issue 17 item 2: <sup>/<sub> are not yet runs with a baseline", strict=True)
 def test_superscript_and_subscript_are_runs_with_a_baseline(built):
     prs, handout = built("inline-html.md")
     runs = [r for s in prs.slides for sh in s.shapes if sh.has_text_frame

@@ -9,6 +9,7 @@ the inline readers (`inline.InlineParsing`) and the HTML handlers (`html_blocks.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -114,7 +115,7 @@ class MarkdownBlocks:
         if runs and not runs[0].code and _TASK.match(runs[0].text):
             checked = _TASK.match(runs[0].text).group(1) != " "
             head = runs[0]
-            runs = (Run(_TASK.sub("", head.text), head.bold, head.italic, head.strike, head.code, head.link),) + runs[1:]
+            runs = (replace(head, text=_TASK.sub("", head.text)),) + runs[1:]
         nested = list(extra)
         for child in children:
             nested.extend(self.children_blocks_of(child))
@@ -232,6 +233,6 @@ def _callout_kind(blocks: tuple[Block, ...]) -> str | None:
 def _strip_callout(paragraph: Paragraph) -> Paragraph | None:
     first = paragraph.runs[0]
     rest = _CALLOUT_MARK.sub("", first.text, count=1)
-    runs = ((Run(rest, first.bold, first.italic, first.strike, first.code, first.link),) if rest else ()) + paragraph.runs[1:]
+    runs = ((replace(first, text=rest),) if rest else ()) + paragraph.runs[1:]
     runs = trim(runs)
     return Paragraph(runs, paragraph.pos) if has_text(runs) else None

@@ -7,6 +7,7 @@ inline node's children with one handler per node type (`_INLINE_HANDLERS`)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -46,6 +47,7 @@ class InlineCollector(InlineHtml):
         self.images: list[Image] = []
         self.skip_depth = 0
         self.html_links: list[str | None] = []  # raw `<a href>` around the text
+        self.html_styles: list[tuple[str, dict]] = []  # raw `<sup>`, `<b>`… around the text
         self.pending_media: tuple[str, str] | None = None  # a player still waiting for its <source>
 
     def walk(self, nodes, style: Run) -> None:
@@ -56,7 +58,7 @@ class InlineCollector(InlineHtml):
     def add(self, text: str, style: Run) -> None:
         if text and not self.skip_depth:
             link = style.link or (self.html_links[-1] if self.html_links else None)
-            self.runs.append(Run(text, style.bold, style.italic, style.strike, style.code, link))
+            self.runs.append(replace(self.styled(style), text=text, link=link))
 
     def text(self, node, style):
         for match in _REFUSED_IMAGE.finditer(node.content):
@@ -71,20 +73,20 @@ class InlineCollector(InlineHtml):
         self.add("\n", Run(""))
 
     def code_inline(self, node, style):
-        self.add(node.content, Run("", style.bold, style.italic, style.strike, True, style.link))
+        self.add(node.content, replace(style, code=True))
 
     def strong(self, node, style):
-        self.walk(node.children, Run("", True, style.italic, style.strike, style.code, style.link))
+        self.walk(node.children, replace(style, bold=True))
 
     def em(self, node, style):
-        self.walk(node.children, Run("", style.bold, True, style.strike, style.code, style.link))
+        self.walk(node.children, replace(style, italic=True))
 
     def s(self, node, style):
-        self.walk(node.children, Run("", style.bold, style.italic, True, style.code, style.link))
+        self.walk(node.children, replace(style, strike=True))
 
     def link(self, node, style):
         href = safe_link(str(node.attrs.get("href", "")))
-        self.walk(node.children, Run("", style.bold, style.italic, style.strike, style.code, href))
+        self.walk(node.children, replace(style, link=href))
 
     def image(self, node, style):
         alt = node.content or ""

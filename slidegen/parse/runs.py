@@ -2,6 +2,8 @@
 style, trimming spaces and breaks at the ends, asking for visible text, setting in bold."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Inline, Run
 
 
@@ -9,14 +11,14 @@ def merge(runs: list[Run]) -> Inline:
     out: list[Run] = []
     for run in runs:
         if out and not run.is_break and not out[-1].is_break and _same_style(out[-1], run):
-            out[-1] = Run(out[-1].text + run.text, run.bold, run.italic, run.strike, run.code, run.link)
+            out[-1] = replace(run, text=out[-1].text + run.text)
         else:
             out.append(run)
     return tuple(out)
 
 
 def _same_style(a: Run, b: Run) -> bool:
-    return (a.bold, a.italic, a.strike, a.code, a.link) == (b.bold, b.italic, b.strike, b.code, b.link)
+    return replace(a, text="") == replace(b, text="")
 
 
 def trim(runs: Inline) -> Inline:
@@ -36,7 +38,7 @@ def trim(runs: Inline) -> Inline:
                 text = text.rstrip()
             if not text:
                 continue
-        out.append(Run(text, run.bold, run.italic, run.strike, run.code, run.link))
+        out.append(replace(run, text=text))
     return tuple(out)
 
 
@@ -45,4 +47,4 @@ def has_text(runs: Inline) -> bool:
 
 
 def bold(run: Run) -> Run:
-    return Run(run.text, True, run.italic, run.strike, run.code, run.link)
+    return replace(run, bold=True)

@@ -42,6 +42,9 @@ def written_number(marker: str) -> bool:
     return bool(re.fullmatch(r"\d+\.", marker)) and not 1 <= int(marker[:-1]) <= 32767
 
 
+_BASELINE = {"super": "30000", "sub": "-25000"}  # thousandths of a percent of the font size: PowerPoint's own offsets
+
+
 class TextWriter:
     """Writes paragraphs and runs in the theme's look; `jumps` collects the in-deck links written."""
 
@@ -143,9 +146,15 @@ class TextWriter:
         rPr.set("i", "1" if (italic or run.italic) else "0")
         if run.strike:
             rPr.set("strike", "sngStrike")
+        if run.underline:
+            rPr.set("u", "sng")
+        if run.script:
+            rPr.set("baseline", _BASELINE[run.script])
         self.set_language(rPr, run.text)
         if color:
             rPr.append(element("a:solidFill", element("a:srgbClr", val=run.link and self.theme.colors["accent"] or color)))
+        if run.highlight:
+            rPr.append(element("a:highlight", element("a:srgbClr", val=self.theme.colors.get("highlight", "FFF3A3"))))
         family = self.mono_font if (mono or run.code) else self.body_font
         rPr.append(element("a:latin", typeface=family))
         rPr.append(element("a:ea", typeface=family))  # Korean glyph forms wherever Hangul is set
