@@ -13,7 +13,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..errors import warn
 from ..model import Block, Code, Notes, Paragraph, SourcePos
-from .html_text import TextExtractor, img_attributes, tag_attributes, text_paragraphs
+from .html_text import PICTURE, TextExtractor, img_attributes, tag_attributes, text_paragraphs
 from .mdx import (
     JSX_EXPR,
     JSX_OPEN,
@@ -72,20 +72,30 @@ class HtmlBlocks:
         extractor.close()
         for tag in sorted(extractor.dropped):
             warn(pos, f"<{tag}> content is not lesson text and is left out")
-        images = self._unique_images(extractor.images, pos)
         players = [Paragraph(media_runs(*media, pos), pos) for media in extractor.media]
-        return text_paragraphs(extractor.text(), pos) + images + players
+        return self.text_and_pictures(extractor, pos) + players
+
+    def text_and_pictures(self, extractor: TextExtractor, pos: SourcePos) -> list[Block]:
+        """The block's text and pictures in the order they stand (a `<figcaption>` under its `<img>`)."""
+        segments = extractor.text().split(PICTURE)
+        pictures = self._unique_images(extractor.images, pos, keep_place=True)
+        blocks: list[Block] = text_paragraphs(segments[0], pos)
+        for picture, segment in zip(pictures, segments[1:]):
+            blocks += ([picture] if picture else []) + text_paragraphs(segment, pos)
+        return blocks
 
     def img_tags(self, source: str, pos: SourcePos) -> list[Block]:
         """`<img src=… alt=…>` lines (HTML or JSX) are pictures, like `![alt](src)`."""
         return self._unique_images(img_attributes(source), pos)
 
-    def _unique_images(self, images: list[tuple[str, str]], pos: SourcePos) -> list[Block]:
-        """One picture per alt text: light/dark variants of one figure are shown once."""
+    def _unique_images(self, images: list[tuple[str, str]], pos: SourcePos, keep_place: bool = False) -> list:
+        """One picture per alt text: light/dark variants of one figure are shown once (with
+        `keep_place`, a repeat leaves None where it stood)."""
         seen: set[str] = set()
-        out: list[Block] = []
+        out: list = []
         for src, alt in images:
             if alt and alt in seen:
+                out += [None] if keep_place else []
                 continue
             seen.add(alt)
             out.append(self.image(src, alt, None, pos))

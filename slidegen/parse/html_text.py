@@ -14,6 +14,9 @@ _IMG_TAG = re.compile(r"<img\b([^<>]*)>", re.IGNORECASE)
 _DROPPED_TAGS = ("script", "style")
 MEDIA_TAGS = ("iframe", "video", "audio", "embed", "object")
 BOLD_LINE = "\x02"  # marks, inside extracted HTML text, a line set in bold (a <summary>, an <h2>)
+CAPTION_LINE = "\x04"  # marks a line that captions a picture (a <figcaption>, a div of class "caption")
+PICTURE = "\x03"  # marks where, in the text, a picture stands
+_CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
 
 
 class TextExtractor(HTMLParser):
@@ -21,7 +24,7 @@ class TextExtractor(HTMLParser):
 
     _BLOCK_TAGS: ClassVar[set[str]] = {
         "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "details",
-        "section", "article", "ul", "ol", "table", "pre", "blockquote"}
+        "section", "article", "ul", "ol", "table", "pre", "blockquote", "figure", "figcaption"}
     _LABEL_TAGS: ClassVar[set[str]] = {"summary", "h1", "h2", "h3", "h4", "h5", "h6"}  # their line is set in bold
 
     def __init__(self):
@@ -36,6 +39,7 @@ class TextExtractor(HTMLParser):
         values = dict(attrs)
         if tag == "img" and not self.skipping:
             self.images.append((values.get("src") or "", values.get("alt") or ""))
+            self.parts.append(PICTURE)
         elif tag in MEDIA_TAGS and not self.skipping:
             self.media.append((tag, (values.get("src") or values.get("data") or "").strip(),
                                (values.get("title") or "").strip()))
@@ -46,6 +50,8 @@ class TextExtractor(HTMLParser):
             self.dropped.add(tag)
         elif tag in self._LABEL_TAGS:
             self.parts.append("\n" + BOLD_LINE)
+        elif tag == "figcaption" or _CAPTION_CLASS.search(values.get("class") or ""):
+            self.parts.append("\n" + CAPTION_LINE)
         elif tag in self._BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -67,16 +73,17 @@ def text_paragraphs(text: str, pos: SourcePos) -> list[Block]:
     text = html.unescape(text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     runs: list[Run] = []
-    bold = False
+    bold = italic = False
     for line in lines:
         bold = bold or line.startswith(BOLD_LINE)  # a label's marker may sit on a line of its own
-        line = line.lstrip(BOLD_LINE).strip()
+        italic = italic or line.startswith(CAPTION_LINE)
+        line = line.lstrip(BOLD_LINE + CAPTION_LINE).strip()
         if not line:
             continue
         if runs:
             runs.append(LINE_BREAK)
-        runs.append(Run(line, bold=bold))
-        bold = False
+        runs.append(Run(line, bold=bold, italic=italic))
+        bold = italic = False
     return [Paragraph(tuple(runs), pos)] if runs else []
 
 
