@@ -1,0 +1,58 @@
+"""TeX → MathML, with math-core (a LaTeX-to-MathML-Core converter written in Rust).
+
+Chosen over latex2mathml by tests on the same formulas (tests/test_formula_tex.py): math-core sets
+`aligned` as a table with its alignment points (latex2mathml writes the `&` as a letter on one line),
+refuses an unknown command (`\\foo`) instead of printing it as a letter, and converts a formula in
+about 0.03 ms (latex2mathml: 0.5 ms). Its output is cleaned into plain XML here: named entities
+(`&ApplyFunction;`) become characters, and the variation selectors it adds to script letters (ℒ︀)
+go, since the fonts that show them lack those selectors."""
+from __future__ import annotations
+
+import functools
+import html.entities
+import re
+
+from .errors import FormulaError
+
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+_XML_ENTITIES = {"lt", "gt", "amp", "quot", "apos"}
+_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+_VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f]")
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    import math_core
+
+    return math_core.LatexToMathML(xml_namespace=True, fancy_error=False)
+
+
+@functools.lru_cache(maxsize=4096)
+def to_mathml(tex: str, display: bool) -> str:
+    """The formula as a MathML string (`<math xmlns=…>`); display style for a display formula.
+    Raises FormulaError for TeX that math-core cannot read."""
+    if not tex.strip():
+        raise FormulaError(tex, "empty formula")
+    try:
+        mathml = _converter().convert_with_local_state(tex, displaystyle=display)
+    except Exception as error:  # math_core.LatexError: the only error it raises
+        raise FormulaError(tex, _reason(str(error))) from None
+    mathml = _plain_xml(mathml)
+    if not display:  # stated, for renderers (ziamath) that take an unmarked <math> as display style
+        mathml = mathml.replace("<math ", '<math display="inline" ', 1)
+    return mathml
+
+
+def _reason(message: str) -> str:
+    """math-core's message without its leading character offset ('9: Expected …')."""
+    return re.sub(r"^\d+:\s*", "", message.strip()).rstrip(".")
+
+
+def _plain_xml(mathml: str) -> str:
+    def character(match: re.Match) -> str:
+        name = match.group(1)
+        if name in _XML_ENTITIES:
+            return match.group(0)
+        return html.entities.html5.get(name + ";", "")
+
+    return _VARIATION_SELECTORS.sub("", _ENTITY.sub(character, mathml))
