@@ -39,6 +39,12 @@ class Run:
     script: str = ""  # "super" or "sub": set above or below the baseline, smaller
     underline: bool = False
     highlight: bool = False  # <mark>
+    math: str = ""  # a formula's TeX; `text` is then its linear reading (x², a/b), what measuring counts
+    display: bool = False  # a display formula ($$…$$): set centred in a paragraph of its own
+
+    @property
+    def is_math(self) -> bool:
+        return bool(self.math)
 
     @property
     def is_break(self) -> bool:

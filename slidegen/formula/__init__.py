@@ -16,7 +16,7 @@ import functools
 
 from .errors import FormulaError, shorten
 
-__all__ = ["FormulaError", "shorten", "to_mathml", "to_omml", "to_linear", "to_svg", "extent_of"]
+__all__ = ["FormulaError", "shorten", "to_mathml", "to_omml", "to_linear", "linear_text", "to_svg", "extent_of"]
 
 
 def to_mathml(tex: str, display: bool) -> str:
@@ -48,6 +48,11 @@ def to_linear(tex: str, display: bool = False) -> tuple:
     from .mathml import parse
 
     return tuple(linear.to_linear(parse(to_mathml(tex, display))))
+
+
+def linear_text(tex: str, display: bool = False) -> str:
+    """The linear reading as one string (lines of `aligned` joined by spaces)."""
+    return "".join(" " if p.text == "\n" else p.text for p in to_linear(tex, display))
 
 
 def to_svg(tex: str, display: bool):

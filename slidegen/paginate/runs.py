@@ -34,7 +34,10 @@ def slice_runs(runs: Inline, start: int, end: int) -> Inline:
     for run in runs:
         a, b = offset, offset + len(run.text)
         lo, hi = max(a, start), min(b, end)
-        if lo < hi:
+        if run.math:  # a formula is never cut: it goes whole with the part it starts in
+            if start <= a < end:
+                out.append(run)
+        elif lo < hi:
             out.append(replace(run, text=run.text[lo - a: hi - a]))
         offset = b
     return tuple(out)

@@ -129,6 +129,8 @@ class MarkdownBlocks:
     def code(self, node: SyntaxTreeNode) -> list[Block]:
         info = (node.info or "").strip()
         language = info.split()[0].lower() if info else ""
+        if node.type == "fence" and language == "math":  # GitHub's ```math fence: a display formula
+            return self.display_math(node)
         title_match = re.search(r"title=[\"']([^\"']*)[\"']", info)
         if node.type == "fence" and not self._fence_closed(node):
             warn(self.pos(node), "code fence is never closed; it runs to the end of the file")
@@ -191,6 +193,11 @@ class MarkdownBlocks:
             warn(self.pos(node), f"':::{kind}' is never closed; everything after it is inside its box")
         return [Admonition(kind, title, self.children_blocks(node), self.pos(node))]
 
+    def display_math(self, node: SyntaxTreeNode) -> list[Block]:
+        """$$…$$, \\[…\\], an amsmath environment or a ```math fence: a paragraph holding the formula."""
+        tex = node.content if node.type != "amsmath" else node.content.strip()
+        return [Paragraph((self.formula_run(tex, True, self.pos(node)),), self.pos(node))]
+
     def thematic_break(self, node: SyntaxTreeNode) -> list[Block]:
         return [ThematicBreak(self.pos(node))]
 
@@ -205,6 +212,9 @@ _BLOCK_HANDLERS = {
     "blockquote": MarkdownBlocks.quote,
     "hr": MarkdownBlocks.thematic_break,
     "html_block": HtmlBlocks.html_block,
+    "math_block": MarkdownBlocks.display_math,
+    "math_block_label": MarkdownBlocks.display_math,
+    "amsmath": MarkdownBlocks.display_math,
 }
 
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from markdown_it.tree import SyntaxTreeNode
 
+from .. import formula
 from ..errors import warn
 from ..model import Image, Inline, Run, SourcePos
 from .html_inline import InlineHtml
@@ -30,6 +31,16 @@ class InlineParsing:
         tokens = MD.parseInline(text)
         runs, _ = self.inline_runs(SyntaxTreeNode(tokens).children[0], pos) if tokens else ((), [])
         return trim(runs)
+
+    def formula_run(self, tex: str, display: bool, pos: SourcePos) -> Run:
+        """A formula as a run: its TeX, read as linear text (what measuring counts and viewers without
+        equations show). TeX that cannot be read is shown as code, with a warning."""
+        try:
+            text = formula.linear_text(tex, display)
+        except formula.FormulaError as error:
+            warn(pos, str(error))
+            return Run(" ".join(tex.split()), code=True)
+        return Run(text, math=tex.strip(), display=display)
 
     def inline_runs(self, inline: SyntaxTreeNode, pos: SourcePos) -> tuple[Inline, list[Image]]:
         collector = InlineCollector(self, pos)
@@ -88,6 +99,13 @@ class InlineCollector(InlineHtml):
         href = safe_link(str(node.attrs.get("href", "")))
         self.walk(node.children, replace(style, link=href))
 
+    def math(self, node, style, display: bool = False):
+        if not self.skip_depth:
+            self.runs.append(self.parser.formula_run(node.content, display, self.pos))
+
+    def display_math(self, node, style):
+        self.math(node, style, display=True)
+
     def image(self, node, style):
         alt = node.content or ""
         self.images.append(self.parser.image(str(node.attrs.get("src", "")), alt,
@@ -111,4 +129,7 @@ _INLINE_HANDLERS = {
     "link": InlineCollector.link,
     "image": InlineCollector.image,
     "html_inline": InlineCollector.html_inline,
+    "math_inline": InlineCollector.math,
+    "math_inline_double": InlineCollector.display_math,
+    "math_block": InlineCollector.display_math,
 }

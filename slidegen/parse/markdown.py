@@ -1,12 +1,19 @@
 """The markdown-it setup every lesson is read with: CommonMark with raw HTML, GFM tables and
-strikethrough, YAML front matter, and `:::kind` containers for admonitions."""
+strikethrough, YAML front matter, `:::kind` containers for admonitions, and math: `$…$` and `$$…$$`
+(dollarmath; `$5 and $10` stays text: no space inside the dollars, no digit after the closing one),
+`\\(…\\)` and `\\[…\\]` (texmath), `\\begin{align}…` environments (amsmath), and `\\\\(…\\\\)`,
+`\\\\[…\\\\]` as MDX course sites escape them (`escaped_math` below). Inside a formula nothing is
+Markdown: the plugins take its source as written."""
 from __future__ import annotations
 
 import re
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.texmath import texmath_plugin
 
 # Docusaurus's kinds have their own colours; any other word (`:::details`, VitePress's `::: details`) makes
 # a box of the neutral kind's colours, titled by the lesson or by the word itself.
@@ -17,7 +24,29 @@ def make_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
     md.use(front_matter_plugin)
     md.use(container_plugin, name="admonition", validate=lambda params, *_: bool(ADMONITION_INFO.match(params)))
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    md.use(texmath_plugin, delimiters="brackets")
+    md.use(amsmath_plugin)
+    md.inline.ruler.before("escape", "escaped_math", escaped_math)
     return md
+
+
+_ESCAPED_MATH = re.compile(r"\\\\(\(|\[)(.+?)\\\\(\)|\])", re.DOTALL)
+_CLOSING = {"(": ")", "[": "]"}
+
+
+def escaped_math(state, silent: bool) -> bool:
+    r"""`\\(x\\)` and `\\[x\\]`: MDX sites (Hugging Face's doc-builder) double the backslash, which
+    CommonMark would read as an escaped backslash followed by text."""
+    match = _ESCAPED_MATH.match(state.src, state.pos)
+    if not match or _CLOSING[match.group(1)] != match.group(3):
+        return False
+    if not silent:
+        token = state.push("math_inline" if match.group(1) == "(" else "math_inline_double", "math", 0)
+        token.content = match.group(2)
+        token.markup = "\\\\" + match.group(1)
+    state.pos = match.end()
+    return True
 
 
 MD = make_markdown()

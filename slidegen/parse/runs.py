@@ -10,7 +10,7 @@ from ..model import Inline, Run
 def merge(runs: list[Run]) -> Inline:
     out: list[Run] = []
     for run in runs:
-        if out and not run.is_break and not out[-1].is_break and _same_style(out[-1], run):
+        if out and not run.is_break and not out[-1].is_break and not (run.math or out[-1].math) and _same_style(out[-1], run):
             out[-1] = replace(run, text=out[-1].text + run.text)
         else:
             out.append(run)

@@ -124,7 +124,7 @@ class FrameWriter:
         tf.word_wrap = True
         para = tf.paragraphs[0]
         for run in runs:
-            self.text.add_run(para, run, frame.size_pt, bold=bold or run.bold, color=color)
+            self.text.add_inline(para, run, frame.size_pt, bold=bold or run.bold, color=color)
         self.text.set_paragraph(para, None, 0, 0.0, frame.size_pt)
         align = frame.align[column] if column < len(frame.align) else None
         if align in _ALIGN:

@@ -16,6 +16,7 @@ from pptx.oxml.ns import qn
 from ..metrics import para_indent
 from ..model import Run, TextPara
 from ..theme import Theme
+from .equations import add_equation
 from .units import emu
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
@@ -48,6 +49,8 @@ _BASELINE = {"super": "30000", "sub": "-25000"}  # thousandths of a percent of t
 class TextWriter:
     """Writes paragraphs and runs in the theme's look; `jumps` collects the in-deck links written."""
 
+    run_size = staticmethod(text_size)
+
     def __init__(self, theme: Theme, korean: bool):
         self.theme = theme
         self.korean = korean
@@ -71,7 +74,9 @@ class TextWriter:
             if heading_color and para.style == "heading":
                 style["color"] = heading_color
             for run in para.runs:
-                self.add_run(p, run, size, **style)
+                self.add_inline(p, run, size, **style)
+            if para.runs and all(run.display for run in para.runs if run.text.strip()) and any(r.display for r in para.runs):
+                p._p.get_or_add_pPr().set("algn", "ctr")  # a display formula: centred on its own line
 
     def para_style(self, para: TextPara) -> dict:
         colors = self.theme.colors
@@ -129,6 +134,13 @@ class TextWriter:
             return [element("a:buFont", typeface="+mj-lt"),
                     element("a:buAutoNum", type="arabicPeriod", startAt=marker[:-1])]
         return [element("a:buFont", typeface=self.body_font), element("a:buChar", char=marker)]
+
+    def add_inline(self, p, run: Run, size: float, **style) -> None:
+        """A run of text, or a formula (an equation with its fallback)."""
+        if run.math:
+            add_equation(self, p, run, size, style.get("color"))
+        else:
+            self.add_run(p, run, size, **style)
 
     def add_run(self, p, run: Run, size: float, bold: bool = False, italic: bool = False, color: str | None = None,
                 mono: bool = False) -> None:
