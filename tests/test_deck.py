@@ -91,10 +91,11 @@ def test_notes_are_attached(tmp_path):
     assert "Say this out loud." in notes
 
 
-def test_layouts_come_from_the_master_by_name(content_pptx):
-    prs = Presentation(content_pptx)
-    used = {s.slide_layout.name for s in prs.slides}
-    assert {"title", "agenda", "section", "content", "table", "closing"} <= used
+def test_layouts_come_from_the_master_by_name(content_pptx, tmp_path):
+    used = {s.slide_layout.name for s in Presentation(content_pptx).slides}
+    assert {"title", "agenda", "section", "content", "closing"} <= used
+    tables = Presentation(build_deck(FIXTURES / "long-table.md", tmp_path, TEMPLATES))
+    assert "table" in {s.slide_layout.name for s in tables.slides}  # a slide of a table alone
 
 
 def test_reference_deck_without_our_layout_names_builds_with_its_own(tmp_path):

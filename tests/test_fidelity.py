@@ -213,3 +213,14 @@ def test_highlighting_keeps_every_character_of_every_lesson():
                 assert got == list(block.lines) or not block.lines, f"{lesson.name}: {block.language}"
                 seen += 1
     assert seen
+
+
+@pytest.mark.parametrize("intro, held", [("아래 표는", "table"), ("다음은 이번 실습", "templates/report.html")])
+def test_an_intro_sentence_is_not_left_alone_on_a_slide(built, intro, held):
+    """A table or code block that fits a slide at a smaller size stays whole under its intro sentence."""
+    prs, _ = built("near-empty.md")
+    slide = next(s for s in prs.slides if any(sh.has_text_frame and intro in sh.text_frame.text for sh in s.shapes))
+    if held == "table":
+        assert any(sh.has_table for sh in slide.shapes)
+    else:
+        assert any(sh.has_text_frame and held in sh.text_frame.text and sh.name.startswith("Code") for sh in slide.shapes)

@@ -77,6 +77,28 @@ def natural_cut(code: Code, start: int, n: int) -> int:
     return n
 
 
+def whole_size(m: Metrics, code: Code, area: Box, size: float) -> float:
+    """`size`, or a smaller code size at which a block too tall for a slide at `size` fits one whole
+    (a block that fits a slide is not split); `size` when none does."""
+    def fits(smaller: float) -> bool:
+        return height(m, code, wrapped_lines(m, code, area.w, smaller), smaller, 0) <= area.h
+
+    if fits(size):
+        return size
+    return largest_fitting([s for s in m.theme.sizes_of("code") if s < size], fits, lambda: size)
+
+
+def size_below_intro(flow: Flow, code: Code, size: float) -> float | None:
+    """Under a lone intro sentence (a nearly bare slide) a block that would move to the next slide
+    stays, whole, at the largest smaller code size that fits there; None when none does."""
+    if not flow.nearly_empty():
+        return None
+    m, room = flow.m, flow.free_height()
+    smaller = [s for s in m.theme.sizes_of("code") if s < size]
+    return largest_fitting(smaller, lambda s: height(m, code, wrapped_lines(m, code, flow.area.w, s), s, 0) <= room,
+                           lambda: None)
+
+
 def grown_size(flow: Flow, code: Code, size: float, longest: float) -> float:
     """A larger reading size (`code_grow`) for a block that fits whole, unwrapped, where it stands:
     code read from the back of a room gains (`with_grown_sizes` keeps it only when no slide is added)."""
@@ -95,10 +117,14 @@ def place(flow: Flow, code: Code) -> None:
         return
     m = flow.m
     longest = longest_line_ems(m, code)
-    size = code_size(m, longest, flow.area.w, m.theme.sizes_of("code"))
+    size = whole_size(m, code, flow.area, code_size(m, longest, flow.area.w, m.theme.sizes_of("code")))
     counts = wrapped_lines(m, code, flow.area.w, size)
     if flow.should_move(height(m, code, counts, size, 0)):
-        flow.next_page()
+        smaller = size_below_intro(flow, code, size)
+        if smaller is None:
+            flow.next_page()
+        else:
+            size, counts = smaller, wrapped_lines(m, code, flow.area.w, smaller)
     bigger = grown_size(flow, code, size, longest) if flow.grow else size
     if bigger != size:
         size, counts = bigger, [1] * len(code.lines)
@@ -121,4 +147,5 @@ def lead_height(m: Metrics, item: Code, area: Box, size: float, whole: bool = Fa
     """Three lines of the block (or all of them), at its own size."""
     lines = (len(item.lines) if whole else min(LEAST_LINES, len(item.lines))) + (1 if item.title else 0)
     size = code_size(m, longest_line_ems(m, item), area.w, m.theme.sizes_of("code"))
+    size = whole_size(m, item, area, size) if whole else size
     return line_height(m.mono, size) * lines + 2 * (m.sp["box_pad"] + m.sp["inset_y"])

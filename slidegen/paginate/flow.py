@@ -15,6 +15,8 @@ from typing import Any, Protocol
 from ..metrics import Metrics
 from ..model import Box, Frame, Image, TextFrame, TextPara
 
+NEARLY_EMPTY = 1 / 3  # a slide that holds only text, in less than this share of its area, is nearly bare
+
 
 @dataclass
 class Page:
@@ -52,6 +54,14 @@ class Flow:
     def should_move(self, height: float) -> bool:
         """Move an item that does not fit here to a new slide, when it fits there whole."""
         return height > self.free_height() and not self.page.empty and height <= self.area.h and not self.lead_in
+
+    def nearly_empty(self) -> bool:
+        """The slide holds only a little text (an intro sentence): moving the next item to a new slide
+        would leave it nearly bare, so the item had better shrink or split to stay."""
+        self.close_text()
+        page = self.page
+        return not page.empty and all(isinstance(frame, TextFrame) for frame in page.frames) \
+            and page.y - self.area.y <= self.area.h * NEARLY_EMPTY
 
     # -- pages
 

@@ -15,6 +15,9 @@ from ..model import Box, Inline, Table, TableFrame
 from .flow import Flow
 
 
+LEAST_GROUPS = 2  # a table split below an intro sentence leaves at least this many row groups each side
+
+
 @dataclass(frozen=True)
 class TableFit:
     size: float
@@ -125,7 +128,10 @@ def place(flow: Flow, table: Table) -> None:
     if height(fit) > flow.free_height():
         fit = fit_table(m, table, flow.area.w, sizes, flow.area.h)  # else whole on the next slide
         if flow.should_move(height(fit)):
-            flow.next_page()
+            staying = fit_below_intro(flow, table, fit)
+            if staying is None:
+                flow.next_page()
+            fit = staying or fit
     if flow.grow:
         fit = grown_fit(flow, table, fit)
     if fit.too_wide:
@@ -143,6 +149,33 @@ def place(flow: Flow, table: Table) -> None:
         place_piece(flow, table, fit, taken)
         if groups:
             flow.next_page()
+
+
+def fit_below_intro(flow: Flow, table: Table, fit: TableFit) -> TableFit | None:
+    """Under a lone intro sentence (a nearly bare slide) a table stays rather than leave the sentence
+    alone: whole at a smaller size if that fits, else split there (at `fit`) when at least two row
+    groups fit below the sentence and two go on. None: the table had better move."""
+    if not flow.nearly_empty():
+        return None
+    room = flow.free_height()
+    smaller = fit_table(flow.m, table, flow.area.w, flow.m.theme.sizes_of("table"), room)
+    if height(smaller) <= room:
+        return smaller
+    groups = split_points(table, fit.heights[1:], flow.area.h - fit.heights[0])
+    taken = len(split_groups_here(list(groups), fit.heights[1:], room - fit.heights[0]))
+    return fit if taken >= LEAST_GROUPS and len(groups) - taken >= LEAST_GROUPS else None
+
+
+def split_groups_here(groups: list[list[int]], heights, room: float) -> list[list[int]]:
+    """The leading row groups that fit in `room` together."""
+    taken: list[list[int]] = []
+    used = 0.0
+    for group in groups:
+        used += sum(heights[i] for i in group)
+        if used > room:
+            break
+        taken.append(group)
+    return taken
 
 
 def grown_fit(flow: Flow, table: Table, fit: TableFit) -> TableFit:
