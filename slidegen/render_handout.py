@@ -156,12 +156,28 @@ def inline_pieces(runs: tuple[Run, ...], long_word: int = LONG_WORD) -> list[tup
     pieces = []
     previous = ""
     for run in runs:
+        if run.math:
+            pieces.append((run, formula_html(run)))
+            previous = ""
+            continue
         text = keep_words(run.text, long_word) if not run.is_break else Markup("")
         if not run.is_break and _glued_across(previous, run.text):
             text = Markup(WORD_JOINER) + text
         pieces.append((run, text))
         previous = "" if run.is_break else run.text
     return pieces
+
+
+def formula_html(run: Run) -> Markup:
+    """A formula as inline SVG (vector, its TeX as the accessible name): on the text's baseline, or
+    centred on a line of its own for a display formula. Sized in em, so it follows the text size."""
+    from . import formula
+
+    picture = formula.to_svg(run.math, run.display)
+    depth = picture.extent.depth
+    svg = picture.svg.replace("<svg ", f'<svg style="vertical-align: -{depth:.3f}em" ', 1)
+    kind = "display" if run.display else "inline"
+    return Markup(f'<span class="math {kind}">{svg}</span>')
 
 
 def _glued_across(before: str, after: str) -> bool:
