@@ -11,7 +11,6 @@ from dataclasses import replace
 
 from markdown_it.tree import SyntaxTreeNode
 
-from .. import formula
 from ..errors import warn
 from ..model import Image, Inline, Run, SourcePos
 from .html_inline import InlineHtml
@@ -35,6 +34,8 @@ class InlineParsing:
     def formula_run(self, tex: str, display: bool, pos: SourcePos) -> Run:
         """A formula as a run: its TeX, read as linear text (what measuring counts and viewers without
         equations show). TeX that cannot be read is shown as code, with a warning."""
+        from .. import formula  # loaded on a lesson's first formula only
+
         try:
             text = formula.linear_text(tex, display)
         except formula.FormulaError as error:

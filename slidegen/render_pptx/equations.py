@@ -11,7 +11,6 @@ from __future__ import annotations
 from lxml import etree
 from pptx.oxml.ns import qn
 
-from .. import formula
 from ..model import Run
 
 A14_NS = "http://schemas.microsoft.com/office/drawing/2010/main"
@@ -23,6 +22,8 @@ MATH_FONT = "Cambria Math"
 
 def add_equation(writer, p, run: Run, size: float, color: str | None) -> None:
     """The formula `run.math` at the end of paragraph `p`: equation first, linear text as fallback."""
+    from .. import formula  # loaded on a deck's first formula only
+
     alternate = etree.Element(f"{{{MC_NS}}}AlternateContent", nsmap={"mc": MC_NS})
     choice = etree.SubElement(alternate, f"{{{MC_NS}}}Choice", nsmap={"a14": A14_NS, REQUIRES: A14_NS})
     choice.set("Requires", REQUIRES)
@@ -64,6 +65,8 @@ def _fallback_runs(writer, p, fallback, run: Run, size: float, color: str | None
     """The linear text as ordinary runs, moved from the paragraph into the fallback."""
     kept = list(p._p)  # holding the elements keeps their proxies, so id() below is stable
     existing = set(map(id, kept))
+    from .. import formula
+
     for piece in formula.to_linear(run.math, run.display):
         writer.add_run(p, Run(piece.text, bold=piece.bold, italic=piece.italic, script=piece.script or ""),
                        size, color=color)
