@@ -224,3 +224,13 @@ def test_an_intro_sentence_is_not_left_alone_on_a_slide(built, intro, held):
         assert any(sh.has_table for sh in slide.shapes)
     else:
         assert any(sh.has_text_frame and held in sh.text_frame.text and sh.name.startswith("Code") for sh in slide.shapes)
+
+
+def test_a_long_run_is_titled_by_its_level_four_headings(built):
+    """A ### run needing more than two slides is cut at its #### headings, which title its slides:
+    no two slides of the run share a title."""
+    prs, _ = built("parts.md")
+    titles = [s.shapes.title.text for s in prs.slides if s.shapes.title is not None]
+    run = [t for t in titles if t.startswith("메모리와 할당")]
+    assert any("스택" in t for t in run) and any("순환 참조" in t for t in run)
+    assert len(run) == len(set(run)), run

@@ -133,7 +133,7 @@ def test_deck_strings_render_alike_with_and_without_jinja():
     from jinja2 import Environment, StrictUndefined
 
     theme = load_theme(TEMPLATES, "ko")
-    values = dict(title="제목", lesson_title="강의", number=3, n=2, total=9, tags=["a", "b"], alt="그림", kind="tip")
+    values = dict(title="제목", lesson_title="강의", number=3, n=2, total=9, tags=["a", "b"], alt="그림", kind="tip", part="부분")
     for key, template in theme.strings.items():
         expected = Environment(undefined=StrictUndefined).from_string(template).render(**values)
         assert theme.text(key, **values) == expected, key

@@ -28,9 +28,10 @@ from ..model import (
 from ..theme import Theme
 from .content import at_size, best_flow, layout_of
 from .flow import Flow
-from .items import BULLETS, FlowItem, TextGroup, flatten, section_items
+from .items import BULLETS, FlowItem, TextGroup, flatten, merge_keep_with_next, section_items
 
 FOOTER_STEP, FOOTER_FLOOR = 0.5, 6  # the footer shrinks in half points, down to this size
+PARTS_AFTER = 2  # a ### run needing more slides than this is cut at its #### headings
 SUBTITLE_STEP, SUBTITLE_FLOOR = 1, 12  # a cover's subtitle shrinks in whole points, down to this size
 
 
@@ -76,12 +77,41 @@ class Paginator:
         size = self.title_size(section.title, "section.title", "section_title")
         slides = [Slide(Layout.SECTION, section.title, size, (), section.pos, section=name, anchor=section.pos)]
         runs = [(section.title, flatten(section.blocks), section.pos, False)] if section.blocks else []
-        # a heading with nothing under it still gets its slide
-        runs += [(sub.title, items, sub.pos, not items) for sub in section.subsections for items in [section_items(sub)]]
+        for sub in section.subsections:
+            runs += self.subsection_runs(sub)
         flows = self.section_flows([items for _title, items, _pos, _empty in runs])
         for (title, items, pos, allow_empty), flow in zip(runs, flows):
             slides += self.content_slides(title, items, pos, name, pos, allow_empty, flow)
         return slides
+
+    def subsection_runs(self, sub: Section) -> list[tuple[Inline, list[FlowItem], SourcePos, bool]]:
+        """A `###` and what it holds as one titled run (a heading with nothing under it still gets its
+        slide); one that needs more than two slides and has `####` headings is cut at them, each part
+        titled "### — ####", so that its slides are told apart by more than a number."""
+        items = section_items(sub)
+        whole = [(sub.title, items, sub.pos, not items)]
+        if not sub.subsections or len(best_flow(self.m, items, self.theme.box("content.body"),
+                                                self.missing_image_text).pages) <= PARTS_AFTER:
+            return whole
+        intro = flatten(sub.blocks)
+        runs = [(sub.title, intro, sub.pos, False)] if intro and not self.nearly_bare(intro) else []
+        for part in sub.subsections:
+            title = (Run(self.part_title(sub.title_text, part.title_text)),)
+            items = section_items(part)
+            if intro and not runs:  # a short intro opens the first part's slide instead of its own
+                items = merge_keep_with_next(intro + items)
+            runs.append((title, items, part.pos, True))
+        return runs
+
+    def nearly_bare(self, items: list[FlowItem]) -> bool:
+        """The items would make one nearly bare slide of their own."""
+        flow = best_flow(self.m, items, self.theme.box("content.body"), self.missing_image_text)
+        return len(flow.pages) == 1 and flow.nearly_empty()
+
+    def part_title(self, title: str, part: str) -> str:
+        if "part_title" in self.theme.strings:
+            return self.theme.text("part_title", title=title, part=part)
+        return part
 
     def section_flows(self, runs: list[list[FlowItem]]) -> list[Flow | None]:
         """Each run's flow at one body size for the whole section: the size of its longest run, taken by
