@@ -82,6 +82,7 @@ class ListBlock:
     start: int
     items: tuple[ListItem, ...]
     pos: SourcePos
+    build: bool = False  # `<!-- build -->` before it: on a slide, its items appear one click at a time
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,14 @@ class Notes:
     pos: SourcePos
 
 
-Block = Union[Paragraph, ListBlock, Table, Code, Image, Admonition, Quote, ThematicBreak, Notes]
+@dataclass(frozen=True)
+class Pause:
+    """A pause (`. . .` or `<!-- pause -->`): on a slide, what follows it appears on the next click."""
+
+    pos: SourcePos
+
+
+Block = Union[Paragraph, ListBlock, Table, Code, Image, Admonition, Quote, ThematicBreak, Notes, Pause]
 
 
 @dataclass(frozen=True)
@@ -260,6 +268,7 @@ class TextPara:
     marker: str | None = None  # "•", "3." or None
     style: str = "body"  # body | heading | quote | subtitle | meta
     pos: SourcePos | None = None
+    step: int = 0  # the click on which it appears (builds): 0 with the slide, then 1, 2, … on its slide
 
 
 @dataclass(frozen=True)
@@ -279,6 +288,7 @@ class TableFrame:
     box: Box
     size_pt: float
     pos: SourcePos
+    step: int = 0  # the click on which the frame appears, as `TextPara.step`
 
 
 @dataclass(frozen=True)
@@ -289,6 +299,7 @@ class CodeFrame:
     size_pt: float
     pos: SourcePos
     title: str | None = None
+    step: int = 0  # the click on which the frame appears, as `TextPara.step`
 
 
 @dataclass(frozen=True)
@@ -299,6 +310,7 @@ class ImageFrame:
     box: Box
     size_pt: float = 0.0
     caption: str = ""
+    step: int = 0  # the click on which the frame appears, as `TextPara.step`
 
 
 @dataclass(frozen=True)
@@ -311,6 +323,7 @@ class CalloutFrame:
     box: Box
     size_pt: float
     pos: SourcePos
+    step: int = 0  # the click on which the frame appears, as `TextPara.step`
 
 
 Frame = Union[TextFrame, TableFrame, CodeFrame, ImageFrame, CalloutFrame]

@@ -19,6 +19,7 @@ from ..model import (
     ListBlock,
     Notes,
     Paragraph,
+    Pause,
     Quote,
     Section,
     SourcePos,
@@ -161,6 +162,11 @@ def _flatten_break(block: ThematicBreak, level: int, style: str) -> list[FlowIte
     return [PageBreak(block.pos)]
 
 
+def _flatten_pause(block: Pause, level: int, style: str) -> list[FlowItem]:
+    """A pause is not placed: it never changes where slides split (`builds` reads it off the lesson)."""
+    return []
+
+
 _FLATTEN = {
     Paragraph: _flatten_paragraph,
     ListBlock: _flatten_list,
@@ -171,6 +177,7 @@ _FLATTEN = {
     Image: _flatten_self,
     Notes: _flatten_self,
     ThematicBreak: _flatten_break,
+    Pause: _flatten_pause,
 }
 
 

@@ -22,6 +22,7 @@ from ..model import (
     ListBlock,
     ListItem,
     Paragraph,
+    Pause,
     Quote,
     Run,
     SourcePos,
@@ -32,6 +33,7 @@ from ..model import (
 from .heading_ids import split_heading_id
 from .html_blocks import HtmlBlocks
 from .markdown import ADMONITION_INFO
+from .presenting import INCREMENTAL_KIND, NOTES_KIND, builds, incremental, is_pause_line, notes_from
 from .runs import bold, has_text, trim
 
 _CALLOUT_MARK = re.compile(r"^\s*\[!(\w+)\]\s*")
@@ -71,6 +73,8 @@ class MarkdownBlocks:
         if inline is None:
             return []
         source = "\n".join(self.lines[node.map[0]: node.map[1]]) if node.map else inline.content
+        if is_pause_line(source):
+            return [Pause(self.pos(node))]
         raw = self.raw_source_blocks(source, self.pos(node))
         if raw is not None:
             return raw
@@ -100,7 +104,7 @@ class MarkdownBlocks:
         ordered = node.type == "ordered_list"
         start = int(node.attrs.get("start", 1)) if ordered else 1
         items = tuple(self.list_item(item) for item in node.children)
-        return [ListBlock(ordered, start, items, self.pos(node))]
+        return [ListBlock(ordered, start, items, self.pos(node), builds(node))]
 
     def list_item(self, node: SyntaxTreeNode) -> ListItem:
         children = list(node.children)
@@ -191,6 +195,10 @@ class MarkdownBlocks:
         end = node.map[1] if node.map else 0  # the closing line, when there is one
         if node.map and not (end < len(self.lines) and re.match(r"[\s>]*:::", self.lines[end])):
             warn(self.pos(node), f"':::{kind}' is never closed; everything after it is inside its box")
+        if kind == NOTES_KIND:  # pandoc's and Quarto's speaker notes
+            return notes_from(self.children_blocks(node), self.pos(node))
+        if kind == INCREMENTAL_KIND:  # pandoc's lists that build item by item
+            return incremental(self.children_blocks(node))
         return [Admonition(kind, title, self.children_blocks(node), self.pos(node))]
 
     def display_math(self, node: SyntaxTreeNode) -> list[Block]:

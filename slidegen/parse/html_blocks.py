@@ -1,4 +1,4 @@
-"""Raw HTML and MDX that stand as blocks: `<!-- notes: … -->` (speaker notes), comments and `<br>` lines
+"""Raw HTML and MDX that stand as blocks: `<!-- notes: … -->` (speaker notes), `<!-- pause -->`, comments and `<br>` lines
 (nothing), `import`/`export` lines (nothing), lines of `<img>` tags (pictures), components (their text
 and labels; a YouTube component a link) and any other HTML (its visible text, pictures and players).
 
@@ -12,7 +12,7 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from ..errors import warn
-from ..model import Block, Code, Notes, Paragraph, SourcePos
+from ..model import Block, Code, Notes, Paragraph, Pause, SourcePos
 from .html_text import PICTURE, TextExtractor, img_attributes, tag_attributes, text_paragraphs
 from .mdx import (
     JSX_EXPR,
@@ -24,6 +24,7 @@ from .mdx import (
     labelled_tag,
 )
 from .media import media_runs, youtube_url
+from .presenting import PAUSE_COMMENT
 
 _PRE = re.compile(r"^\s*<pre\b([^>]*)>(\n?)(.*?)</pre>\s*$", re.DOTALL | re.IGNORECASE)
 _CODE_TAG = re.compile(r"^\s*<code\b([^>]*)>(.*)</code>\s*$", re.DOTALL | re.IGNORECASE)
@@ -55,6 +56,8 @@ class HtmlBlocks:
         notes = _NOTES.match(content)
         if notes:
             return [Notes(" ".join(notes.group(1).split()), self.pos(node))]
+        if PAUSE_COMMENT.match(content):
+            return [Pause(self.pos(node))]
         content = _COMMENT.sub("", content)
         if not content.strip() or _ONLY_BREAKS.match(content):
             return []

@@ -5,7 +5,8 @@ No decisions here: every box and size comes from the deck model; the look (colou
 theme. Lengths are points in the model and EMU in the package (`units`). The modules, each saying
 what it decides: `master` (the template kept, placeholder kinds), `deck` (`DeckWriter`: slides,
 titles, footer, in-deck links, document properties), `frames` (one handler per frame kind),
-`shapes`, `text` (paragraphs and runs), `package` (reproducible bytes)."""
+`shapes`, `text` (paragraphs and runs), `animation` (builds as Appear effects), `package`
+(reproducible bytes)."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -2,7 +2,7 @@
 its title (the title placeholder, or a text box where the template has none; never in capitals the
 measuring did not see), which frames may take the layout's body placeholders (text frames before any
 other shape), the footer (lesson title and slide number, made once and copied), the notes, in-deck
-links resolved to the first slide of their heading, and the document properties."""
+links resolved to the first slide of their heading, the builds (`animation`), and the document properties."""
 from __future__ import annotations
 
 import copy
@@ -16,6 +16,7 @@ from pptx.oxml.ns import qn
 from ..anchors import heading_anchors
 from ..model import Deck, Layout, Run, Slide, SourcePos, TextFrame
 from ..theme import Theme
+from .animation import add_builds
 from .frames import FrameWriter
 from .master import (
     body_placeholders,
@@ -82,9 +83,11 @@ class DeckWriter:
         self.fill_title(pptx_slide, slide)
         placeholders = body_placeholders(pptx_slide)
         text_may_use = True  # a placeholder lies under every shape added: text after a shape goes on top
+        shaped = []
         for frame in slide.frames:
             text_may_use = text_may_use and isinstance(frame, TextFrame)
-            self.frames.write(pptx_slide, frame, placeholders if text_may_use else [])
+            shaped.append((frame, self.frames.write(pptx_slide, frame, placeholders if text_may_use else [])))
+        add_builds(pptx_slide, shaped)
         drop_unfilled_placeholders(pptx_slide, {ph._element for ph in placeholders})
         if slide.layout not in (Layout.TITLE, Layout.SECTION):
             self.add_footer(pptx_slide, number, total)

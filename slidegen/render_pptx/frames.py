@@ -33,14 +33,16 @@ class FrameWriter:
         self.text = text
         self.theme = text.theme
 
-    def write(self, pptx_slide, frame, placeholders: list) -> None:
-        """`frame` on the slide; a text frame takes the first of `placeholders` (it is removed from the list)."""
-        FRAME_HANDLERS[type(frame)](self, pptx_slide, frame, placeholders)
+    def write(self, pptx_slide, frame, placeholders: list):
+        """`frame` on the slide, and the shape drawing it; a text frame takes the first of `placeholders`
+        (it is removed from the list)."""
+        return FRAME_HANDLERS[type(frame)](self, pptx_slide, frame, placeholders)
 
     def text_frame(self, pptx_slide, frame: TextFrame, placeholders: list) -> None:
         shape = placeholders.pop(0) if placeholders else pptx_slide.shapes.add_textbox(0, 0, 1, 1)
         set_box(shape, frame.box)
         self.text.write_paras(shape.text_frame, frame.paras, frame.size_pt)
+        return shape
 
     def callout_frame(self, pptx_slide, frame: CalloutFrame, placeholders: list) -> None:
         colors = self.theme.colors["admonition"].get(frame.kind, self.theme.colors["admonition"]["note"])
@@ -49,6 +51,7 @@ class FrameWriter:
         self.text.write_paras(shape.text_frame, (title,) + frame.paras, frame.size_pt,
                               pad=self.theme.spacing["box_pad"], heading_color=colors.get("title"))
         shape.name = f"Admonition {frame.kind}"
+        return shape
 
     def code_frame(self, pptx_slide, frame: CodeFrame, placeholders: list) -> None:
         colors = self.theme.colors
@@ -64,13 +67,14 @@ class FrameWriter:
         # Pygments loads only for decks with code
         from ..highlight import highlight_runs
 
-        for line_tokens in highlight_runs(frame.lines, frame.language):
+        for line_tokens in highlight_runs(frame.lines, frame.language, background=colors["code_bg"]):
             para = tf.paragraphs[0] if first else tf.add_paragraph()
             first = False
             self.text.set_paragraph(para, None, 0, 0.0, frame.size_pt)
             for text, color in line_tokens:
                 self.text.add_run(para, Run(text), frame.size_pt, color=color or colors["text"], mono=True)
         shape.name = f"Code {frame.language or 'text'}"
+        return shape
 
     def image_frame(self, pptx_slide, frame: ImageFrame, placeholders: list) -> None:
         image = frame.image
@@ -79,10 +83,10 @@ class FrameWriter:
                 picture = pptx_slide.shapes.add_picture(str(image.path), emu(frame.box.x), emu(frame.box.y),
                                                         emu(frame.box.w), emu(frame.box.h))
                 picture._element.nvPicPr.cNvPr.set("descr", image.alt)
-                return
+                return picture
             except Exception as exc:  # noqa: BLE001 (Pillow and python-pptx reject an unreadable picture in several ways)
                 warn(image.pos, f"image '{image.src}' cannot be read ({exc}); its alt text is shown instead")
-        self.missing_image(pptx_slide, frame)
+        return self.missing_image(pptx_slide, frame)
 
     def missing_image(self, pptx_slide, frame: ImageFrame) -> None:
         """A dashed box with the image's caption where the picture cannot be shown."""
@@ -92,6 +96,7 @@ class FrameWriter:
         self.text.write_paras(shape.text_frame, (para,), frame.size_pt, pad=self.theme.spacing["box_pad"])
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
         shape.name = "Missing image"
+        return shape
 
     def table_frame(self, pptx_slide, frame: TableFrame, placeholders: list) -> None:
         rows = 1 + len(frame.rows)
@@ -112,6 +117,7 @@ class FrameWriter:
                 runs = row.cells[c] if c < len(row.cells) else ()
                 self.fill_cell(table.cell(r, c), runs, frame, c, band, colors["text"], False)
         merge_groups(table, frame)
+        return graphic
 
     def fill_cell(self, cell, runs: Inline, frame: TableFrame, column: int, fill: str, color: str, bold: bool) -> None:
         sp = self.theme.spacing
