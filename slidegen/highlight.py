@@ -16,6 +16,8 @@ from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.token import STANDARD_TYPES, Token
 from pygments.util import ClassNotFound
 
+from .colors import legible
+
 # Info-string words that name no lexer but mean something Pygments knows.
 _ALIASES = {"sh": "bash", "shell": "bash", "console": "console", "js": "javascript", "ts": "typescript",
             "jsx": "jsx", "tsx": "tsx", "yml": "yaml", "py": "python", "hcl": "terraform", "tf": "terraform"}
@@ -83,12 +85,19 @@ def token_lines(code: str, language: str) -> list[list[tuple[object, str]]]:
     return lines[:-1]  # the line after the newline added above
 
 
-def highlight_runs(lines: tuple[str, ...], language: str, style: str = "default") -> list[list[tuple[str, str | None]]]:
-    """Each code line as (text, hex colour or None) pieces, for the deck's text runs."""
+def highlight_runs(lines: tuple[str, ...], language: str, style: str = "default",
+                   background: str | None = None) -> list[list[tuple[str, str | None]]]:
+    """Each code line as (text, hex colour or None) pieces, for the deck's text runs; on `background`
+    every colour keeps WCAG AA contrast (a palette's pale greens and violets are darkened)."""
     from pygments.styles import get_style_by_name
 
     palette = get_style_by_name(style)
-    out = [[(text, _colour(palette, token)) for token, text in tokens]
+
+    def colour(token) -> str | None:
+        found = _colour(palette, token)
+        return legible(found, background) if found and background else found
+
+    out = [[(text, colour(token)) for token, text in tokens]
            for tokens in token_lines("\n".join(lines), language)]
     return out[: len(lines)] + [[] for _ in range(len(lines) - len(out))]
 
@@ -99,6 +108,10 @@ def _colour(palette, token) -> str | None:
     return palette.style_for_token(token)["color"]
 
 
-def style_css(style: str = "default", selector: str = ".highlight") -> str:
-    """CSS rules for the token classes of a Pygments style (to save as a template's pygments.css)."""
-    return HtmlFormatter(style=style).get_style_defs(selector)
+def style_css(style: str = "default", selector: str = ".highlight", background: str | None = None) -> str:
+    """CSS rules for the token classes of a Pygments style (to save as a template's pygments.css); on
+    `background` (hex) every text colour is made legible (WCAG AA)."""
+    css = HtmlFormatter(style=style).get_style_defs(selector)
+    if background is None:
+        return css
+    return re.sub(r"(?<![-\w])color: #([0-9A-Fa-f]{6})\b", lambda m: f"color: #{legible(m.group(1), background)}", css)

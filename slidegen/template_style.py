@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .colors import contrast
 from .errors import UsageError, warn
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -87,16 +88,6 @@ def scheme_colours(scheme) -> dict[str, str]:
         if hex_value and len(hex_value) == 6:
             found[etree.QName(slot).localname] = hex_value.upper()
     return found
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG contrast ratio of two hex colours."""
-    def luminance(hex_value: str) -> float:
-        channels = [int(hex_value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def template_colors(scheme, colors: dict) -> dict:

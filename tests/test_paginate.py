@@ -43,7 +43,7 @@ def test_continuation_titles_come_from_the_template(content_deck):
     continued = [t for t in titles(content_deck) if t.endswith("(계속)")]
     assert continued and all(t[: -len(" (계속)")] in titles(content_deck) for t in continued)
     english = titles(deck_of(FIXTURES / "long-list.md"))
-    assert any(t.endswith("(cont. 2/4)") for t in english)  # a run of more than two slides is numbered
+    assert any(t.endswith("(cont. 2/5)") for t in english)  # numbered from the section slide that opens the run
     continued = [t for t in english if "(cont." in t]
     assert len(set(continued)) == len(continued), "continuation titles tell the slides apart"
 
@@ -146,7 +146,7 @@ def test_code_takes_a_larger_reading_size_only_without_a_slide_more(tmp_path):
     lesson.write_text(f"## Short\n\n{short}\n## Long\n\n```python\n{long_lines}\n```\n", encoding="utf-8")
     deck = deck_of(lesson)
     codes = [(plain_text(s.title), f.size_pt) for s in deck.slides for f in s.frames if isinstance(f, CodeFrame)]
-    assert codes[0] == ("Short", 20.0)  # fits whole where it stands: the largest `code_grow` size
+    assert codes[0] == ("Short (cont.)", 20.0)  # under its section slide; fits whole where it stands: the largest `code_grow` size
     assert {size for title, size in codes[1:]} == {16.0}  # split over slides: the plain code size
 
 

@@ -6,6 +6,7 @@ and "(cont.)" titles on the slides a run of content continues onto.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from ..errors import warn
@@ -31,6 +32,9 @@ from .flow import Flow
 from .items import BULLETS, FlowItem, TextGroup, flatten, merge_keep_with_next, section_items
 
 FOOTER_STEP, FOOTER_FLOOR = 0.5, 6  # the footer shrinks in half points, down to this size
+# where each layout's title sits and the theme size it starts from (others: a content slide's)
+_TITLE_BOXES = {Layout.TITLE: ("title.title", "cover_title"), Layout.CLOSING: ("closing.title", "cover_title"),
+                Layout.SECTION: ("section.title", "section_title")}
 PARTS_AFTER = 2  # a ### run needing more slides than this is cut at its #### headings
 SUBTITLE_STEP, SUBTITLE_FLOOR = 1, 12  # a cover's subtitle shrinks in whole points, down to this size
 
@@ -57,6 +61,7 @@ class Paginator:
         for section in lesson.sections:
             slides += self.section(section)
         slides.append(self.closing_slide())
+        slides = self.distinct_titles(slides)
         footer = self.theme.text("footer", lesson_title=lesson.title)
         return Deck(lesson, tuple(slides), self.theme.width, self.theme.height, footer, self.footer_size(footer))
 
@@ -81,7 +86,9 @@ class Paginator:
             runs += self.subsection_runs(sub)
         flows = self.section_flows([items for _title, items, _pos, _empty in runs])
         for (title, items, pos, allow_empty), flow in zip(runs, flows):
-            slides += self.content_slides(title, items, pos, name, pos, allow_empty, flow)
+            # the divider already shows the section's title: its own text continues it, numbered
+            shown = 1 if title is section.title else 0
+            slides += self.content_slides(title, items, pos, name, pos, allow_empty, flow, shown)
         return slides
 
     def subsection_runs(self, sub: Section) -> list[tuple[Inline, list[FlowItem], SourcePos, bool]]:
@@ -128,7 +135,11 @@ class Paginator:
                 for items, flow in zip(runs, flows)]
 
     def content_slides(self, title: Inline, items: list[FlowItem], pos: SourcePos, section: str,
-                       anchor: SourcePos | None, allow_empty: bool = False, flow: Flow | None = None) -> list[Slide]:
+                       anchor: SourcePos | None, allow_empty: bool = False, flow: Flow | None = None,
+                       shown: int = 0) -> list[Slide]:
+        """The run's slides, the first titled `title` and the rest as its continuations; `shown`: how
+        many slides before the run already carry the title (a section divider), so the run continues
+        their numbering."""
         if not items and not allow_empty:
             return []
         flow = flow or best_flow(self.m, items, self.theme.box("content.body"), self.missing_image_text)
@@ -136,12 +147,38 @@ class Paginator:
             warn(where, message)
         slides = []
         pages = [page for i, page in enumerate(flow.pages) if i == 0 or not page.empty]
-        for i, page in enumerate(pages):
-            page_title = title if i == 0 else (Run(self.continued_title(plain_text(title), i + 1, len(pages))),)
+        for i, page in enumerate(pages, start=shown):
+            page_title = title if i == 0 else (Run(self.continued_title(plain_text(title), i + 1, len(pages) + shown)),)
             size = self.title_size(page_title, "content.title", "title")
             slides.append(Slide(layout_of(page.frames), page_title, size, tuple(page.frames), pos,
                                 "\n".join(page.notes), section, anchor))
         return slides
+
+    def distinct_titles(self, slides: list[Slide]) -> list[Slide]:
+        """No two slides share a title (an outline and a screen reader tell slides apart by it): a title
+        seen before is qualified by its section ("Notebooks — Part 2"), else numbered ("Notebooks (2)")."""
+        seen: Counter[str] = Counter(plain_text(slide.title) for slide in slides)
+        used: set[str] = set()
+        out = []
+        for slide in slides:
+            text = plain_text(slide.title)
+            if text in used and seen[text] > 1:
+                text = self.unused_title(text, slide.section, used)
+                box, largest = _TITLE_BOXES.get(slide.layout, ("content.title", "title"))
+                slide = replace(slide, title=(Run(text),), title_pt=self.title_size((Run(text),), box, largest))
+            used.add(text)
+            out.append(slide)
+        return out
+
+    def unused_title(self, text: str, section: str, used: set[str]) -> str:
+        if section and section != text:
+            qualified = self.part_title(text, section)
+            if qualified not in used:
+                return qualified
+        n = 2
+        while self.theme.text("repeated_title", title=text, n=n) in used:
+            n += 1
+        return self.theme.text("repeated_title", title=text, n=n)
 
     def continued_title(self, title: str, number: int, total: int) -> str:
         """A continuation slide's title: numbered ("(계속 2/4)") when a run takes more than two slides, so
