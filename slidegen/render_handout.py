@@ -17,6 +17,7 @@ WeasyPrint is imported only inside `html_to_pdf`: building a deck never loads it
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from pathlib import Path
@@ -89,9 +90,20 @@ def render_html(lesson: Lesson, deck: Deck | None, templates: Path, layout: str 
     env.filters.update(box_title=lambda kind: theme.text("admonition", kind=kind),
                        anchor=lambda pos: anchors.get(pos, f"h{pos.line}"),
                        href=lambda href: safe_href(href, set(anchors.values())))
-    return env.get_template(LAYOUTS[layout]).render(
+    html = env.get_template(LAYOUTS[layout]).render(
         lesson=lesson, deck=deck, lang=lesson.lang, tags=lesson.tags, slide_refs=slide_ranges(lesson, deck),
         slide_ids=first_slide_ids(deck, anchors))
+    return number_formulas(html)
+
+
+def number_formulas(html: str) -> str:
+    """Each formula's element gets the id `formula-N` (N counting from 1 in the page's order): an anchor
+    in the PDF, where the checker finds the formula drawn."""
+    numbers = itertools.count(1)
+    return _FORMULA_SPAN.sub(lambda m: f'<span id="formula-{next(numbers)}" class="math ', html)
+
+
+_FORMULA_SPAN = re.compile(r'<span class="math ')
 
 
 def make_environment(folder: Path) -> Environment:

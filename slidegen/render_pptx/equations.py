@@ -5,7 +5,12 @@ click and edit, inside `mc:AlternateContent` whose `mc:Fallback` is the formula 
 LibreOffice (7.x) takes any `mc:Choice` that requires the prefix "a14" and then draws the equation as
 nothing; it compares the prefix as a string. The Choice therefore requires the same namespace under
 a prefix of its own ("a14eq"): PowerPoint resolves prefixes to namespaces as Markup Compatibility
-says and takes the equation; LibreOffice, Keynote and Google Slides show the fallback."""
+says and takes the equation; LibreOffice, Keynote and Google Slides show the fallback.
+
+The math runs (m:r) carry no DrawingML run properties: the math schema allows none there (PowerPoint
+writes them all the same, and the Open XML audit rejects them). Their size, colour and fonts come
+from the text frame's list style instead (`a:lstStyle`, each level's `a:defRPr`), which PowerPoint
+applies to every run that states nothing itself; the fallback's runs state everything."""
 from __future__ import annotations
 
 from lxml import etree
@@ -15,7 +20,6 @@ from ..model import Run
 
 A14_NS = "http://schemas.microsoft.com/office/drawing/2010/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 REQUIRES = "a14eq"
 MATH_FONT = "Cambria Math"
 
@@ -28,9 +32,11 @@ def add_equation(writer, p, run: Run, size: float, color: str | None) -> None:
     choice = etree.SubElement(alternate, f"{{{MC_NS}}}Choice", nsmap={"a14": A14_NS, REQUIRES: A14_NS})
     choice.set("Requires", REQUIRES)
     holder = etree.SubElement(choice, f"{{{A14_NS}}}m")
-    holder.append(_styled(formula.to_omml(run.math, run.display), writer, size, color))
+    holder.append(formula.to_omml(run.math, run.display))
     fallback = etree.SubElement(alternate, f"{{{MC_NS}}}Fallback")
     _fallback_runs(writer, p, fallback, run, size, color)
+    p._p.get_or_add_pPr()  # before the equation: python-pptx would put it after an element it does not know
+    set_math_defaults(writer, p._p.getparent(), size, color)
     end = p._p.find(qn("a:endParaRPr"))
     if end is not None:
         end.addprevious(alternate)
@@ -38,27 +44,22 @@ def add_equation(writer, p, run: Run, size: float, color: str | None) -> None:
         p._p.append(alternate)
 
 
-def _styled(omml, writer, size: float, color: str | None):
-    """Each math run gets PowerPoint's run properties (a:rPr after m:rPr): size, colour, Cambria Math,
-    italic for the letters OMML sets in math italic, the body font for Hangul."""
-    for r in omml.iter(f"{{{M_NS}}}r"):
-        text = "".join(t.text or "" for t in r.iter(f"{{{M_NS}}}t"))
-        m_props = r.find(f"{{{M_NS}}}rPr")
-        italic = m_props is None
-        rPr = etree.Element(qn("a:rPr"))
-        rPr.set("sz", writer.run_size(size))
-        rPr.set("b", "0")
-        rPr.set("i", "1" if italic else "0")
-        writer.set_language(rPr, text)
+def set_math_defaults(writer, body, size: float, color: str | None) -> None:
+    """The text frame's list style gives runs that state nothing (the math runs) their size, colour,
+    Cambria Math and the body font for Hangul, at every level; the frame's first formula sets it."""
+    styles = body.find(qn("a:lstStyle"))
+    if styles is None:
+        styles = etree.Element(qn("a:lstStyle"))
+        body.find(qn("a:bodyPr")).addnext(styles)
+    if len(styles):
+        return
+    for level in range(1, 10):
+        defaults = etree.SubElement(etree.SubElement(styles, qn(f"a:lvl{level}pPr")), qn("a:defRPr"))
+        defaults.set("sz", writer.run_size(size))
         if color:
-            rPr.append(_fill(color))
-        rPr.append(_font("a:latin", MATH_FONT))
-        rPr.append(_font("a:ea", writer.body_font))
-        if m_props is not None:
-            m_props.addnext(rPr)
-        else:
-            r.insert(0, rPr)
-    return omml
+            defaults.append(_fill(color))
+        defaults.append(_font("a:latin", MATH_FONT))
+        defaults.append(_font("a:ea", writer.body_font))
 
 
 def _fallback_runs(writer, p, fallback, run: Run, size: float, color: str | None) -> None:

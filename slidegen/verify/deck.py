@@ -2,13 +2,14 @@
 (grouped shapes too), of every table cell, every native table row and the notes of every slide
 (python-pptx); `check_deck` finds each item on the slides (a note in the notes), a paragraph the
 paginator continued on the next slide across the two shapes (`found_in`), and each table row as a
-native row (`row_found`)."""
+native row (`row_found`); each formula as a native equation (`formulas`)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Lesson
+from .formulas import equation_texts, formula_items, missing_equations, shown_as_tex
 from .items import LessonItems, RowItem, lesson_items
 from .openxml import open_xml_errors
 from .report import OutputReport, readable
@@ -21,6 +22,7 @@ class DeckText:
     segments: list[str]  # normalized text of every shape on the slides (and of every table cell)
     notes: list[str]  # normalized notes, one per slide
     rows: list[tuple[str, ...]]  # every native table row: its cells' normalized texts
+    equations: list[str] = field(default_factory=list)  # every native equation (a14:m): its normalized text
 
 
 def walk_shapes(shapes):
@@ -46,6 +48,7 @@ def read_deck(path: Path) -> DeckText:
                     cells = tuple(norm(cell.text_frame.text) for cell in row.cells)
                     deck.rows.append(cells)
                     deck.segments.extend(cells)
+        deck.equations.extend(equation_texts(slide._element))
         if slide.has_notes_slide:
             deck.notes.append(norm(slide.notes_slide.notes_text_frame.text))
     return deck
@@ -96,11 +99,14 @@ def check_deck(lesson: Lesson, path: Path, wanted: LessonItems | None = None) ->
     except Exception as exc:  # noqa: BLE001 -- python-pptx raises several kinds for a damaged package
         report.error = f"{path}: not a readable .pptx ({exc})"
         return report
-    on_slides = [i for i in items if "deck" in i.outputs and i.kind != "note"]
+    formulas = formula_items(items)
+    on_slides = [i for i in items if "deck" in i.outputs and i.kind != "note" and i not in formulas]
     notes = [i for i in items if i.kind == "note"]
-    report.items = len(on_slides) + len(notes)
+    report.items = len(on_slides) + len(notes) + len(formulas)
     report.missing = ([i for i in on_slides if not found_in(norm(i.text), deck.segments)]
-                      + [i for i in notes if not found_in(norm(i.text), deck.notes)])
+                      + [i for i in notes if not found_in(norm(i.text), deck.notes)]
+                      + (missing_equations(formulas, deck.equations) if formulas else []))
+    report.tex_shown = shown_as_tex(formulas, deck.segments)
     report.rows = len(rows)
     report.missing_rows = [r for r in rows if not row_found(r, deck.rows)]
     report.invalid = open_xml_errors(path)

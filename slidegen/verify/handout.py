@@ -2,8 +2,8 @@
 (poppler's `pdftotext -bbox-layout`; pdfplumber only where poppler is absent, since pdfminer loses the
 text of some subset fonts WeasyPrint writes), `body_lines` drops running headers, footers and page
 numbers, and `reading_orders` reads the body three ways. `check_handout` finds each item and each
-table row's cells in one of those readings and, for what it misses, says when no installed font can
-draw it."""
+table row's cells in one of those readings, each formula as a picture (`formulas`) and, for what it
+misses, says when no installed font can draw it."""
 from __future__ import annotations
 
 import re
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Lesson
+from .formulas import formula_items, missing_pictures, shown_as_tex
 from .items import Item, LessonItems, lesson_items
 from .report import OutputReport, readable
 from .text import norm, unshowable
@@ -166,9 +167,13 @@ def check_handout(lesson: Lesson, path: Path, wanted: LessonItems | None = None)
     except (subprocess.SubprocessError, ET.ParseError, OSError) as exc:
         report.error = f"{path}: its text cannot be read ({exc})"
         return report
-    handout_items = [i for i in items if "handout" in i.outputs]
-    report.items = len(handout_items)
+    formulas = formula_items(items)
+    handout_items = [i for i in items if "handout" in i.outputs and i not in formulas]
+    report.items = len(handout_items) + len(formulas)
     report.missing = [i for i in handout_items if not handout.has(norm(i.text))]
+    if formulas:
+        report.missing += missing_pictures(formulas, path)
+        report.tex_shown = shown_as_tex(formulas, handout.readings)
     report.rows = len(rows)
     report.missing_rows = [r for r in rows if not all(handout.has(cell) for cell in r.wanted)]
     add_font_hints(report)

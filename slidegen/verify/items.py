@@ -1,7 +1,9 @@
 """What a lesson says, and so what its outputs must show: `lesson_items` walks slidegen's own parse of
 the lesson and lists its items (title, headings, sentences, list items, code lines, admonition titles,
-speaker notes; each with its lesson line and the outputs that must carry it) and its table rows (the
-header too). The check computes them once per lesson and hands them to every comparison."""
+speaker notes, formulas; each with its lesson line and the outputs that must carry it) and its table rows
+(the header too). A formula is an item of its own (its TeX), not text: a sentence or a cell is read
+without its formulas, since each output sets a formula as an equation or a picture, not as words. The
+check computes them once per lesson and hands them to every comparison."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from ..model import (
     Notes,
     Paragraph,
     Quote,
+    Run,
     Section,
     SourcePos,
     Table,
@@ -24,14 +27,20 @@ from ..model import (
 from .text import norm, sentences, short
 
 DECK_AND_HANDOUT = ("deck", "handout")
+FORMULA_KINDS = {False: "formula", True: "display formula"}
+
+
+def prose(runs: Inline) -> str:
+    """The runs' text without their formulas (a space where each stood)."""
+    return plain_text(tuple(Run(" ") if run.math else run for run in runs))
 
 
 @dataclass(frozen=True)
 class Item:
     """One thing the lesson says, as plain text, and the outputs that must show it."""
 
-    kind: str  # title | heading | sentence | list item | code line | admonition title | note
-    text: str
+    kind: str  # title | heading | sentence | list item | code line | admonition title | note | formula | display formula
+    text: str  # a formula's TeX
     pos: SourcePos
     outputs: tuple[str, ...] = DECK_AND_HANDOUT
 
@@ -76,8 +85,14 @@ class _Collector:
             self.items.append(Item(kind, " ".join(text.split()), pos, outputs))
 
     def add_sentences(self, kind: str, runs: Inline, pos: SourcePos) -> None:
-        for sentence in sentences(plain_text(runs)):
+        for sentence in sentences(prose(runs)):
             self.add(kind, sentence, pos)
+        self.add_formulas(runs, pos)
+
+    def add_formulas(self, runs: Inline, pos: SourcePos) -> None:
+        for run in runs:
+            if run.math:
+                self.items.append(Item(FORMULA_KINDS[run.display], run.math, pos))
 
     def collect(self) -> _Collector:
         self.add("title", self.lesson.title, SourcePos(str(self.lesson.source), 1))
@@ -107,10 +122,14 @@ class _Collector:
             self.blocks(item.children)
 
     def table(self, block: Table) -> None:
-        self.rows.append(RowItem(tuple(plain_text(c) for c in block.header), block.pos))
+        self.rows.append(RowItem(tuple(prose(c) for c in block.header), block.pos))
+        for cell in block.header:
+            self.add_formulas(cell, block.pos)
         label = ""
         for row in block.rows:
-            cells = tuple(plain_text(c) for c in row.cells)
+            cells = tuple(prose(c) for c in row.cells)
+            for cell in row.cells:
+                self.add_formulas(cell, row.pos)
             if not row.continues_group:
                 label = cells[0] if cells else ""
             self.rows.append(RowItem(cells, row.pos, label if row.continues_group else ""))
@@ -121,7 +140,8 @@ class _Collector:
             self.add("code line", line, SourcePos(block.pos.file, first + offset))
 
     def admonition(self, block: Admonition) -> None:
-        self.add("admonition title", plain_text(block.title), block.pos)
+        self.add("admonition title", prose(block.title), block.pos)
+        self.add_formulas(block.title, block.pos)
         self.blocks(block.blocks)
 
     def quote(self, block: Quote) -> None:

@@ -27,11 +27,12 @@ class OutputReport:
     error: str = ""  # the output could not be read
     hints: dict = field(default_factory=dict)  # missing item → why it may be missing
     invalid: list[str] | None = None  # Open XML rule breaks (PowerPoint would repair); None: not checked
+    tex_shown: list[Item] = field(default_factory=list)  # formulas whose TeX source shows as text
 
     @property
     def ok(self) -> bool:
         return not (self.error or self.missing or self.missing_rows or self.overflow or self.chars_outside
-                    or self.invalid)
+                    or self.invalid or self.tex_shown)
 
     def summary(self) -> str:
         if self.error:
@@ -48,6 +49,7 @@ class OutputReport:
 
     def details(self) -> list[str]:
         lines = [item.missing_line() + self.hint(item) for item in [*self.missing, *self.missing_rows]]
+        lines += [f"{item.pos}: formula shown as TeX source: {item.text}" for item in self.tex_shown]
         return lines + self.overflow + self.outside + (self.invalid or [])
 
     def hint(self, item) -> str:
@@ -60,7 +62,8 @@ class OutputReport:
                 "missing": [{"kind": i.kind, "text": i.text, "file": i.pos.file, "line": i.pos.line,
                              "hint": self.hints.get(i)} for i in self.missing]
                 + [{"kind": "table row", "text": " | ".join(r.cells), "file": r.pos.file, "line": r.pos.line,
-                    "hint": self.hints.get(r)} for r in self.missing_rows]}
+                    "hint": self.hints.get(r)} for r in self.missing_rows],
+                "tex_shown": [{"text": i.text, "file": i.pos.file, "line": i.pos.line} for i in self.tex_shown]}
         if self.output == "deck":
             data.update(overflow=self.overflow, chars_outside=self.chars_outside, outside=self.outside,
                         open_xml_errors=self.invalid)
