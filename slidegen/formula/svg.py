@@ -48,10 +48,22 @@ def extent(mathml: str) -> Extent:
     return _extent(_layout(mathml))
 
 
+def _ziamath():
+    """ziamath, imported with the one DeprecationWarning its import raises silenced: ziamath 0.13 finds
+    its font with `importlib.resources.path`, deprecated since Python 3.11 — ziamath's to fix, not ours.
+    Only that warning, only from ziamath, only during the import."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"ziamath(\.|$)")
+        import ziamath
+        import ziamath.zmath
+    return ziamath
+
+
 @functools.lru_cache(maxsize=1024)
 def _layout(mathml: str):
-    import ziamath
-
+    ziamath = _ziamath()
     ziamath.config.svg2 = False  # paths in place: no <symbol> ids repeated across a page's formulas
     return ziamath.Math(_inline_limits(mathml), size=REFERENCE_SIZE, font=_font_key(mathml), margin=0)
 
@@ -101,8 +113,7 @@ def _attributes(head: str):
 def _font_key(mathml: str) -> str:
     """ziamath's default font, or — when the formula holds characters it lacks — the math font with
     a text font behind it for those, registered under a key of its own."""
-    import ziamath.zmath as zmath
-
+    zmath = _ziamath().zmath
     default = zmath.loadedfonts["default"]
     missing = "".join(sorted({ch for ch in _characters(mathml) if not ch.isspace() and default.glyphindex(ch) == 0}))
     if not missing:
@@ -119,7 +130,8 @@ def _characters(mathml: str) -> str:
 
 def _font_with_fallback(missing: str):
     import ziafont
-    import ziamath.zmath as zmath
+
+    zmath = _ziamath().zmath
     from ziamath.mathfont import MathFont
 
     class MathFontWithFallback(MathFont):
