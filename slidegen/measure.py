@@ -45,6 +45,7 @@ class Piece:
 
     text: str
     style: Style
+    formula: tuple[float, float] | None = None  # a formula's (width, line height) in em: one unbreakable word
 
 
 class Face:
@@ -238,13 +239,15 @@ class Wrapped:
     lines: int
     widest: float  # points
     broke_word: bool  # a word had to be broken between characters
+    tall: tuple[float, ...] = ()  # for each line holding a formula: the tallest one's line height, in em
 
 
 def wrap(pieces: list[Piece], width_pt: float, size_pt: float, autospace: float = 0.0) -> Wrapped:
     """Greedy word wrapping of styled text into lines no wider than `width_pt`; `autospace` is the
     extra width (in ems) counted at each Hangul/non-Hangul boundary inside a word."""
     lines, current, widest, broke = 1, 0.0, 0.0, False
-    for word_em, space_em in word_ems(tuple(pieces), autospace):
+    tall: dict[int, float] = {}  # line number → tallest formula on it (em)
+    for word_em, space_em, tall_em in word_ems(tuple(pieces), autospace):
         if word_em is None:  # explicit break
             widest = max(widest, current)
             lines, current = lines + 1, 0.0
@@ -253,10 +256,12 @@ def wrap(pieces: list[Piece], width_pt: float, size_pt: float, autospace: float 
         needed = word if current == 0 else current + space + word
         if needed <= width_pt:
             current = needed
+            _note_tall(tall, lines, tall_em)
             continue
         if current > 0:
             widest = max(widest, current)
             lines, current = lines + 1, 0.0
+        _note_tall(tall, lines, tall_em)
         if word <= width_pt:
             current = word
         else:  # a word longer than the line breaks inside; renderers prefer its '/' '-' '.' points,
@@ -265,33 +270,47 @@ def wrap(pieces: list[Piece], width_pt: float, size_pt: float, autospace: float 
             extra = int(word // usable)
             lines += extra
             current = word - extra * usable
-    return Wrapped(lines, max(widest, current), broke)
+    return Wrapped(lines, max(widest, current), broke, tuple(tall.values()))
+
+
+def _note_tall(tall: dict[int, float], line: int, tall_em: float) -> None:
+    if tall_em:
+        tall[line] = max(tall.get(line, 0.0), tall_em)
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def word_ems(pieces: tuple[Piece, ...], autospace: float = 0.0) -> tuple[tuple[float | None, float], ...]:
-    """(word, space before it) widths in ems, measured once per text whatever the size asked for."""
+def word_ems(pieces: tuple[Piece, ...], autospace: float = 0.0) -> tuple[tuple[float | None, float, float], ...]:
+    """(word, space before it) widths in ems and the line height of the tallest formula in the word (0
+    for none), measured once per text whatever the size asked for."""
     return tuple(_words(pieces, 1.0, autospace))
 
 
 def _words(pieces, size_pt: float, autospace: float = 0.0):
-    """(word width, width of the space before it) per word; (None, 0) for an explicit break."""
-    word, space, pending_space = 0.0, 0.0, 0.0
+    """(word width, width of the space before it, tallest formula) per word; (None, 0, 0) for an
+    explicit break. A formula is one word as wide as its picture or its linear text, whichever is wider
+    (PowerPoint shows the one, other viewers the other)."""
+    word, space, pending_space, tall = 0.0, 0.0, 0.0, 0.0
     in_word = False
     last = " "
     boundary = autospace * size_pt
     for piece in pieces:
         f = face(piece.style)
+        if piece.formula is not None:
+            if not in_word:
+                space, in_word = pending_space, True
+            word += max(piece.formula[0], f.width(piece.text)) * size_pt
+            tall, last = max(tall, piece.formula[1]), "x"
+            continue
         for chunk in _split_keep(piece.text):
             if chunk == "\n":
                 if in_word:
-                    yield word, space
-                yield None, 0.0
-                word, in_word, pending_space = 0.0, False, 0.0
+                    yield word, space, tall
+                yield None, 0.0, 0.0
+                word, in_word, pending_space, tall = 0.0, False, 0.0, 0.0
             elif chunk.isspace():
                 if in_word:
-                    yield word, space
-                    word, in_word = 0.0, False
+                    yield word, space, tall
+                    word, in_word, tall = 0.0, False, 0.0
                 pending_space = f.width(" ") * size_pt * len(chunk)
             else:
                 if not in_word:
@@ -303,7 +322,7 @@ def _words(pieces, size_pt: float, autospace: float = 0.0):
                 continue
             last = " "
     if in_word:
-        yield word, space
+        yield word, space, tall
 
 
 _CHUNKS = re.compile(r"\n|[^\S\n]+|\S+")
@@ -315,7 +334,7 @@ def _split_keep(text: str) -> list[str]:
 
 
 def widest_word(pieces: list[Piece], size_pt: float, autospace: float = 0.0) -> float:
-    return max((w for w, _ in word_ems(tuple(pieces), autospace) if w is not None), default=0.0) * size_pt
+    return max((w for w, _, _ in word_ems(tuple(pieces), autospace) if w is not None), default=0.0) * size_pt
 
 
 def natural_width(pieces: list[Piece], size_pt: float, autospace: float = 0.0) -> float:

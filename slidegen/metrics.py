@@ -11,6 +11,7 @@ of a choice made in fixed steps.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -18,6 +19,7 @@ from .measure import (
     Piece,
     Style,
     Wrapped,
+    face,
     line_height,
     natural_width,
     widest_word,
@@ -84,7 +86,18 @@ class Metrics:
         return natural_width(pieces, size, self.autospace)
 
     def pieces(self, runs: Inline, bold: bool = False) -> list[Piece]:
-        return [Piece(r.text, self.mono if r.code else (self.bold if (r.bold or bold) else self.body)) for r in runs]
+        return [Piece(r.text, self.mono if r.code else (self.bold if (r.bold or bold) else self.body),
+                      self.formula_box(r.math, r.display) if r.math else None) for r in runs]
+
+    def formula_box(self, tex: str, display: bool) -> tuple[float, float]:
+        """A formula's (width, line height) in em: as wide as its picture, as tall as the picture with
+        the font's leading, or as its linear text's lines (what viewers without equations show)."""
+        return formula_box(tex, display, face(self.body).line_height)
+
+    def lines_height(self, wrapped: Wrapped, size: float) -> float:
+        """The wrapped text's height: a line per line, each line holding a taller formula as tall as it."""
+        taller = sum(max(0.0, t - face(self.body).line_height) for t in wrapped.tall) * size if wrapped.tall else 0.0
+        return wrapped.lines * line_height(self.body, size) + taller
 
     def usable(self, width: float) -> float:
         return (width - 2 * self.sp["inset_x"]) * self.sp["safety"]
@@ -92,15 +105,18 @@ class Metrics:
     def para_indent(self, para: TextPara) -> float:
         return para_indent(para, self.sp["indent"])
 
-    def para_lines(self, para: TextPara, width: float, size: float) -> int:
+    def para_wrapped(self, para: TextPara, width: float, size: float) -> Wrapped:
         avail = self.usable(width) - self.para_indent(para)
-        return self.wrap(self.pieces(para.runs, para.style == "heading"), avail, size).lines
+        return self.wrap(self.pieces(para.runs, para.style == "heading"), avail, size)
+
+    def para_lines(self, para: TextPara, width: float, size: float) -> int:
+        return self.para_wrapped(para, width, size).lines
 
     def para_height(self, para: TextPara, width: float, size: float) -> float:
         key = (para, width, size)
         height = self._heights.get(key)
         if height is None:
-            height = self._heights[key] = self.para_lines(para, width, size) * line_height(self.body, size)
+            height = self._heights[key] = self.lines_height(self.para_wrapped(para, width, size), size)
         return height
 
     def paras_height(self, paras: tuple[TextPara, ...] | list[TextPara], width: float, size: float) -> float:
@@ -110,8 +126,8 @@ class Metrics:
         return lines + self.sp["paragraph"] * (len(paras) - 1) + 2 * self.sp["inset_y"]
 
     def fits_lines(self, runs: Inline, box: Box, size: float, max_lines: int, bold: bool = False) -> bool:
-        lines = self.wrap(self.pieces(runs, bold), self.usable(box.w), size).lines
-        return lines <= max_lines and lines * line_height(self.body, size) + 2 * self.sp["inset_y"] <= box.h
+        wrapped = self.wrap(self.pieces(runs, bold), self.usable(box.w), size)
+        return wrapped.lines <= max_lines and self.lines_height(wrapped, size) + 2 * self.sp["inset_y"] <= box.h
 
 
 def fit_size(metrics: Metrics, runs: Inline, box: Box, largest: float, smallest: float, bold: bool = True) -> float:
@@ -131,8 +147,19 @@ def row_heights(m: Metrics, table: Table, widths: tuple[float, ...], size: float
     pad_x, pad_y = m.sp["cell_x"], m.sp["cell_y"]
 
     def height(cells, bold) -> float:
-        lines = [m.wrap(m.pieces(cell, bold), (w - 2 * pad_x) * m.sp["safety"], size).lines
-                 for cell, w in zip(cells, widths)]
-        return max(lines, default=1) * lh + 2 * pad_y + 1.0
+        heights = [m.lines_height(m.wrap(m.pieces(cell, bold), (w - 2 * pad_x) * m.sp["safety"], size), size)
+                   for cell, w in zip(cells, widths)]
+        return max(heights, default=lh) + 2 * pad_y + 1.0
 
     return (height(table.header, True),) + tuple(height(row.cells, False) for row in table.rows)
+
+
+@functools.lru_cache(maxsize=2048)
+def formula_box(tex: str, display: bool, line_em: float) -> tuple[float, float]:
+    """(width, line height) in em of a formula (`Metrics.formula_box`); the formula package is loaded on
+    the first formula measured, so a lesson without math never loads it."""
+    from . import formula
+
+    extent = formula.extent_of(tex, display)
+    rows = 1 + sum(piece.text == "\n" for piece in formula.to_linear(tex, display))
+    return extent.width, max(extent.height + line_em - 1.0, rows * line_em)
