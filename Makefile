@@ -50,7 +50,7 @@ watch: $(STAMP) $(FONTS)
 	$(SLIDEGEN) watch -o $(OUT)
 
 check: all
-	$(SLIDEGEN) -q check $(LESSONS) -o $(OUT) $$(command -v soffice >/dev/null && echo --render)
+	$(SLIDEGEN) -q check --a11y $(LESSONS) -o $(OUT) $$(command -v soffice >/dev/null && echo --render)
 
 test: $(STAMP) $(FONTS)
 	$(PY) -m pytest -q

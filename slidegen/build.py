@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import UsageError, warn
 from .model import Deck, Lesson
 from .output import write_atomic
 from .paginate import paginate
 from .parse import MAX_LESSON_BYTES, parse_file
-from .theme import Theme, load_theme
+from .theme import Theme, load_theme, unreadable_colours
 
 
 def output_path(lesson_path: Path, out_dir: Path, suffix: str) -> Path:
@@ -32,6 +32,8 @@ def lesson_and_deck(lesson_path: Path, templates: Path, reference: Path | None =
         from .reference import theme_from_reference
 
         theme = theme_from_reference(theme, reference, lesson.lang)
+    for problem in unreadable_colours(theme):
+        warn(str(reference or Path(templates) / "deck" / "theme.yaml"), problem)
     return lesson, paginate(lesson, theme), theme
 
 

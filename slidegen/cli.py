@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--handout", type=Path, help="handout to check (default: build/NAME.pdf)")
     check.add_argument("-o", "--output", type=Path, default=Path("build"))
     check.add_argument("--render", action="store_true", help="also render the deck with LibreOffice")
+    check.add_argument("--a11y", action="store_true",
+                       help="also check what an accessibility checker would flag (titles, alt text, tags, contrast)")
     check.add_argument("--json", action="store_true")
     check.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES, help="template folder")
 
@@ -264,7 +266,7 @@ def cmd_check(args) -> int:
     from .verify import check_outputs
 
     templates = Path(getattr(args, "templates", None) or DEFAULT_TEMPLATES)
-    report = check_outputs(check_paths(args), templates, render=args.render)
+    report = check_outputs(check_paths(args), templates, render=args.render, a11y=args.a11y)
     print(report.text(as_json=args.json))
     return EXIT_OK if report.ok else EXIT_CHECK
 

@@ -32,6 +32,7 @@ from .model import (
     Quote, Run, Section, SourcePos, Table, TableFrame, TableRow, TextFrame, ThematicBreak, walk_sections,
 )
 from .pdf_unicode import wide_gap
+from .pictures import ratio as picture_ratio
 from .theme import load_theme
 
 WORD_JOINER = "\u2060"
@@ -111,7 +112,8 @@ def make_environment(folder: Path) -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
                       bytecode_cache=_bytecode_cache())
     env.filters.update(metadata=metadata_text, words=keep_words, pieces=inline_pieces, partial=partial_for, highlight=highlight_code,
-                       row_groups=row_groups, href=safe_href, file_url=file_url, anchor=anchor_id)
+                       row_groups=row_groups, href=safe_href, file_url=file_url, anchor=anchor_id,
+                       picture_ratio=picture_ratio)
     return env
 
 
@@ -326,6 +328,7 @@ def html_to_pdf(html: str, base: Path, roots: tuple[Path, ...], positions: dict[
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # "Step 5 - …" lines
     try:
         return HTML(string=html, base_url=Path(base).resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf(
+            pdf_variant="pdf/ua-1",
             finisher=lambda document, pdf: fix_text_layer(pdf, suffixes, document.fonts.values(), keycaps))
     finally:
         wp_log.removeFilter(quiet)

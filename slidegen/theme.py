@@ -105,3 +105,30 @@ def _read_yaml(path: Path) -> dict:
     if not isinstance(data, dict):
         raise UsageError(f"{path}: expected a YAML mapping")
     return data
+
+
+# text colour key, background colour key (or a hex colour) and the ratio WCAG AA asks of that text
+_TEXT_ON = (("text", "FFFFFF", 4.5), ("title", "FFFFFF", 3.0), ("muted", "FFFFFF", 4.5), ("accent", "FFFFFF", 4.5),
+            ("section_text", "section_bg", 3.0), ("table_header_text", "table_header_bg", 4.5),
+            ("text", "table_band", 4.5), ("text", "code_bg", 4.5))
+
+
+def unreadable_colours(theme: Theme) -> list[str]:
+    """The theme's text/background colour pairs below WCAG AA contrast (4.5:1 for body text, 3:1 for
+    titles), each told with both colours."""
+    from .colors import contrast
+
+    colors = theme.colors
+    pairs = [(f"{text} {colors[text]}", f"{back} {colors[back]}" if back in colors else f"the slide {back}",
+              colors[text], colors.get(back, back), ratio) for text, back, ratio in _TEXT_ON if text in colors]
+    for kind, box in (colors.get("admonition") or {}).items():
+        if {"fill", "title"} <= set(box):
+            pairs.append((f"admonition.{kind}.title {box['title']}", f"its fill {box['fill']}", box["title"], box["fill"], 3.0))
+            pairs.append((f"text {colors['text']}", f"admonition.{kind}.fill {box['fill']}", colors["text"], box["fill"], 4.5))
+    return [f"colour {text_name} on {back_name} has contrast {contrast(fg, bg):.2f}:1, below WCAG AA {ratio:g}:1"
+            for text_name, back_name, fg, bg, ratio in pairs
+            if _hex(fg) and _hex(bg) and contrast(fg, bg) < ratio]
+
+
+def _hex(value) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"[0-9A-Fa-f]{6}", value) is not None

@@ -18,7 +18,7 @@ LESSON = "# Tiny\n\n## Part\n\nOne sentence. Another one.\n\n| A | B |\n|---|---
 
 
 def _args(lessons, out: Path, **overrides) -> argparse.Namespace:
-    values = dict(lessons=lessons, deck=None, handout=None, output=out, render=False, json=False, templates=TEMPLATES)
+    values = dict(lessons=lessons, deck=None, handout=None, output=out, render=False, a11y=False, json=False, templates=TEMPLATES)
     values.update(overrides)
     return argparse.Namespace(**values)
 

@@ -7,24 +7,18 @@ box with its alt text, moved to a new slide when it does not fit.
 """
 from __future__ import annotations
 
+from .. import pictures
 from ..metrics import Metrics
 from ..model import Box, Image, ImageFrame, Run, TextPara
 from .flow import Flow
 
 LEAST_SHARE = 0.45  # of the area's height: less room than this and a picture starts a new slide
-DEFAULT_RATIO = 0.6  # height / width of a picture whose file cannot be read
+DEFAULT_RATIO = pictures.DEFAULT_RATIO
 
 
 def ratio(image: Image) -> float:
     """Height / width of the picture; `DEFAULT_RATIO` when it cannot be read."""
-    try:
-        from PIL import Image as PILImage
-
-        with PILImage.open(image.path) as picture:
-            w, h = picture.size
-        return h / w if w else DEFAULT_RATIO
-    except Exception:  # noqa: BLE001 (an unreadable picture is shown at a default shape; the renderer reports it)
-        return DEFAULT_RATIO
+    return pictures.ratio(image.path)
 
 
 def height(image: Image, width: float) -> float:

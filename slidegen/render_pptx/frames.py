@@ -4,9 +4,11 @@ unreadable picture becomes a dashed box with its caption, a table's header, band
 margins, column alignment and merged group cells."""
 from __future__ import annotations
 
+from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
 
 from ..errors import warn
 from ..model import (
@@ -82,7 +84,7 @@ class FrameWriter:
             try:
                 picture = pptx_slide.shapes.add_picture(str(image.path), emu(frame.box.x), emu(frame.box.y),
                                                         emu(frame.box.w), emu(frame.box.h))
-                picture._element.nvPicPr.cNvPr.set("descr", image.alt)
+                describe(picture, image.alt or image.title or "")
                 return picture
             except Exception as exc:  # noqa: BLE001 (Pillow and python-pptx reject an unreadable picture in several ways)
                 warn(image.pos, f"image '{image.src}' cannot be read ({exc}); its alt text is shown instead")
@@ -135,6 +137,21 @@ class FrameWriter:
         align = frame.align[column] if column < len(frame.align) else None
         if align in _ALIGN:
             para.alignment = _ALIGN[align]
+
+
+DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # PowerPoint's "mark as decorative"
+ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def describe(picture, alt: str) -> None:
+    """The picture's alt text (`descr`); with none, marked decorative so a screen reader skips it."""
+    c_nv_pr = picture._element.nvPicPr.cNvPr
+    if alt.strip():
+        c_nv_pr.set("descr", alt)
+        return
+    ext_list = etree.SubElement(c_nv_pr, qn("a:extLst"))
+    ext = etree.SubElement(ext_list, qn("a:ext"), uri=DECORATIVE_EXT)
+    etree.SubElement(ext, f"{{{ADEC}}}decorative", nsmap={"adec": ADEC}, val="1")
 
 
 def merge_groups(table, frame: TableFrame) -> None:

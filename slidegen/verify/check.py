@@ -8,6 +8,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from .a11y import deck_problems, handout_problems
 from .deck import check_deck
 from .handout import check_handout
 from .items import lesson_items
@@ -18,8 +19,9 @@ from .report import CheckReport, LessonReport, OutputReport
 
 
 def check_lesson(lesson_path: Path, deck_path: Path, handout_path: Path, templates: Path,
-                 rendered: dict[Path, Path] | None = None) -> LessonReport:
-    """Both outputs of one lesson checked; `rendered` (deck → PDF) adds LibreOffice's drawing."""
+                 rendered: dict[Path, Path] | None = None, a11y: bool = False) -> LessonReport:
+    """Both outputs of one lesson checked; `rendered` (deck → PDF) adds LibreOffice's drawing, `a11y`
+    what an accessibility checker would flag."""
     from ..build import lesson_and_deck
 
     lesson, model, theme = lesson_and_deck(lesson_path, templates)
@@ -30,7 +32,15 @@ def check_lesson(lesson_path: Path, deck_path: Path, handout_path: Path, templat
     if rendered is not None and not deck.error:
         _add_render(deck, Path(deck_path), rendered)
     handout = check_handout(lesson, handout_path, wanted)
+    if a11y:
+        _add_accessibility(deck, Path(deck_path), deck_problems)
+        _add_accessibility(handout, Path(handout_path), handout_problems)
     return LessonReport(str(lesson_path), [deck, handout])
+
+
+def _add_accessibility(report: OutputReport, path: Path, problems) -> None:
+    if not report.error:
+        report.accessibility = problems(path)
 
 
 def _add_render(deck: OutputReport, deck_path: Path, rendered: dict[Path, Path]) -> None:
@@ -41,12 +51,14 @@ def _add_render(deck: OutputReport, deck_path: Path, rendered: dict[Path, Path])
         deck.chars_outside, deck.outside = chars_outside(deck_path, pdf)
 
 
-def check_outputs(triples: list[tuple[Path, Path, Path]], templates: Path, render: bool = False) -> CheckReport:
-    """Every (lesson, deck, handout) checked; with `render`, every deck that exists is drawn first."""
+def check_outputs(triples: list[tuple[Path, Path, Path]], templates: Path, render: bool = False,
+                  a11y: bool = False) -> CheckReport:
+    """Every (lesson, deck, handout) checked; with `render`, every deck that exists is drawn first; with
+    `a11y`, each output is also checked for what an accessibility checker would flag."""
     with tempfile.TemporaryDirectory(prefix="slidegen-check-") as tmp:
         rendered = None
         if render:
             decks = [deck for _lesson, deck, _handout in triples if deck.is_file()]
             rendered = render_decks(decks, Path(tmp)) if decks else {}
-        return CheckReport([check_lesson(lesson, deck, handout, Path(templates), rendered)
+        return CheckReport([check_lesson(lesson, deck, handout, Path(templates), rendered, a11y)
                             for lesson, deck, handout in triples])

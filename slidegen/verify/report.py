@@ -28,11 +28,12 @@ class OutputReport:
     hints: dict = field(default_factory=dict)  # missing item → why it may be missing
     invalid: list[str] | None = None  # Open XML rule breaks (PowerPoint would repair); None: not checked
     tex_shown: list[Item] = field(default_factory=list)  # formulas whose TeX source shows as text
+    accessibility: list[str] | None = None  # what an accessibility checker would flag; None: not checked
 
     @property
     def ok(self) -> bool:
         return not (self.error or self.missing or self.missing_rows or self.overflow or self.chars_outside
-                    or self.invalid or self.tex_shown)
+                    or self.invalid or self.tex_shown or self.accessibility)
 
     def summary(self) -> str:
         if self.error:
@@ -45,11 +46,14 @@ class OutputReport:
                 parts.append(f"{self.chars_outside} chars outside")
             if self.invalid is not None:
                 parts.append(f"{len(self.invalid)} Open XML errors")
+        if self.accessibility is not None:
+            parts.append(f"{len(self.accessibility)} accessibility problems")
         return f"{self.output} {', '.join(parts)} ({self.path})"
 
     def details(self) -> list[str]:
         lines = [item.missing_line() + self.hint(item) for item in [*self.missing, *self.missing_rows]]
         lines += [f"{item.pos}: formula shown as TeX source: {item.text}" for item in self.tex_shown]
+        lines += [f"{self.path}: accessibility: {problem}" for problem in self.accessibility or []]
         return lines + self.overflow + self.outside + (self.invalid or [])
 
     def hint(self, item) -> str:
