@@ -12,7 +12,8 @@ CONTENT_LESSON = ROOT / "content" / "01-generative-ai-llm.md"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 
-GOOD_FIXTURES = sorted(p for p in FIXTURES.glob("*.md*"))
+MATH_FIXTURES = sorted((FIXTURES / "math").glob("*.md"))
+GOOD_FIXTURES = sorted(p for p in FIXTURES.glob("*.md*")) + MATH_FIXTURES
 CORPUS_LESSONS = sorted(p for p in CORPUS.glob("*.md*")) if CORPUS.is_dir() else []
 
 

@@ -18,6 +18,7 @@ import pdfplumber
 import pytest
 
 from slidegen import render_handout as rh
+from slidegen.verify.items import prose
 from slidegen.build import lesson_and_deck
 from slidegen.errors import UsageError
 from slidegen.model import (
@@ -26,7 +27,7 @@ from slidegen.model import (
 )
 from slidegen.parse import parse_file
 
-from conftest import all_blocks, CONTENT_LESSON, FIXTURES, GOOD_FIXTURES, ROOT
+from conftest import all_blocks, CONTENT_LESSON, FIXTURES, GOOD_FIXTURES, MATH_FIXTURES, ROOT
 
 TEMPLATES = ROOT / "templates"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -73,19 +74,20 @@ def all_sections(sections):
 
 
 def lesson_items(lesson: Lesson):
-    """(kind, text) for every heading, paragraph line, list item, table cell and code line."""
+    """(kind, text) for every heading, paragraph line, list item, table cell and code line; text without
+    its formulas (each a picture in the handout, checked in test_verify_formulas)."""
     blocks = list(all_blocks(lesson.preamble))
     for section in all_sections(lesson.sections):
         yield "heading", section.title_text
         blocks.extend(all_blocks(section.blocks))
     for block in blocks:
         if isinstance(block, Paragraph):
-            yield from (("line", t) for t in plain_text(block.runs).split("\n") if t.strip())
+            yield from (("line", t) for t in prose(block.runs).split("\n") if t.strip())
         elif isinstance(block, ListBlock):
-            yield from (("item", plain_text(i.runs)) for i in block.items if plain_text(i.runs).strip())
+            yield from (("item", prose(i.runs)) for i in block.items if prose(i.runs).strip())
         elif isinstance(block, Table):
             for cells in (block.header,) + tuple(r.cells for r in block.rows):
-                yield from (("cell", plain_text(c)) for c in cells if plain_text(c).strip())
+                yield from (("cell", prose(c)) for c in cells if prose(c).strip())
         elif isinstance(block, Code):
             yield from (("code", line) for line in block.lines if line.strip())
 
@@ -173,7 +175,10 @@ def hand_deck(lesson: Lesson) -> Deck:
 # ------------------------------------------------------------------------------------------ content
 
 
-@pytest.mark.parametrize("source", [CONTENT_LESSON] + GOOD_FIXTURES, ids=lambda p: p.name)
+# Not the math fixtures: poppler's flow order cuts a one-line list item at the blank a formula picture
+# leaves (a gap over ~1.5 em reads as a column gutter); slidegen check reads them (test_verify_formulas).
+@pytest.mark.parametrize("source", [CONTENT_LESSON] + [p for p in GOOD_FIXTURES if p not in MATH_FIXTURES],
+                         ids=lambda p: p.name)
 def test_every_item_is_in_the_handout(built, source):
     lesson, _deck, pdf = built.lesson(source)
     assert missing_items(lesson, pdf) == []
