@@ -8,11 +8,13 @@ The passes, in order:
 3. flow the items onto slides at each candidate body size and keep the largest size that needs the
    fewest slides; an item that does not fit moves to the next slide whole when it fits there, and is
    split otherwise: lists between items, paragraphs between sentences, tables between row groups
-   (header repeated), code between lines; only a sentence larger than a slide breaks between words.
+   (header repeated), code between lines; only a sentence larger than a slide breaks between words;
+4. step each content slide's paragraphs and frames for the lesson's builds (pauses, building lists).
 Pure: no python-pptx here; geometry and sizes come from the `Theme`.
 
 The modules, each importing only those below it:
 - `deck`     the `Paginator`: the deck's order, its own slides, title and footer sizes (pass 1);
+- `builds`   on which click each paragraph and frame of a content slide appears (pass 4);
 - `content`  one titled run of content: the body size, grown code and table sizes, lead-ins (pass 3);
 - element kinds, one module each, the same small interface: `place(flow, item)` and
   `lead_height(m, item, area, size, whole)` (the `flow.Element` protocol `content` dispatches on), and,

@@ -27,6 +27,7 @@ from ..model import (
     plain_text,
 )
 from ..theme import Theme
+from .builds import with_builds
 from .content import at_size, best_flow, layout_of
 from .flow import Flow
 from .items import BULLETS, FlowItem, TextGroup, flatten, merge_keep_with_next, section_items
@@ -236,4 +237,6 @@ class Paginator:
 
 
 def paginate(lesson: Lesson, theme: Theme) -> Deck:
-    return Paginator(lesson, theme).deck()
+    """The lesson's deck, its content slides stepped for the lesson's builds (`builds`: after the
+    split, so a pause never moves one)."""
+    return with_builds(Paginator(lesson, theme).deck())
