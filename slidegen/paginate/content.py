@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from ..metrics import Metrics, largest_fitting
 from ..model import Box, Code, CodeFrame, Frame, Image, Layout, Notes, Table, TableFrame
-from . import callout, code, image, table, text
+from . import beside, callout, code, image, table, text
 from .flow import Element, Flow
 from .items import (
     MAX_LEVEL,
@@ -138,7 +138,7 @@ def best_flow(m: Metrics, items: list[FlowItem], area: Box, image_text: Callable
     smallest = flow_items(m, items, area, sizes[-1], image_text)
     larger = (flow_items(m, items, area, size, image_text) for size in sizes[:-1])
     best = largest_fitting(larger, lambda flow: len(flow.pages) <= len(smallest.pages), lambda: smallest)
-    return with_grown_sizes(m, items, area, best, image_text)
+    return beside.or_stacked(m, items, with_grown_sizes(m, items, area, best, image_text), image_text)
 
 
 def at_size(m: Metrics, items: list[FlowItem], area: Box, image_text: Callable[[Image], str], size: float,
@@ -148,7 +148,7 @@ def at_size(m: Metrics, items: list[FlowItem], area: Box, image_text: Callable[[
     trial = flow_items(m, items, area, size, image_text)
     if len(trial.pages) > len(best.pages):
         return best
-    return with_grown_sizes(m, items, area, trial, image_text)
+    return beside.or_stacked(m, items, with_grown_sizes(m, items, area, trial, image_text), image_text)
 
 
 def with_grown_sizes(m: Metrics, items: list[FlowItem], area: Box, flow: Flow,
@@ -188,9 +188,20 @@ def grown_sizes_stand_alone(flow: Flow, grow_sizes: set[float]) -> bool:
 
 
 def layout_of(frames: list[Frame]) -> Layout:
-    """The master layout for a slide's frames: a table or code layout when they are all tables (code)."""
+    """The master layout for a slide's frames: two content when two stand side by side (`beside`), a
+    table or code layout when they are all tables (code)."""
+    if side_by_side(frames):
+        return Layout.TWO_CONTENT
     if frames and all(isinstance(f, TableFrame) for f in frames):
         return Layout.TABLE
     if frames and all(isinstance(f, CodeFrame) for f in frames):
         return Layout.CODE
     return Layout.CONTENT
+
+
+def side_by_side(frames: list[Frame]) -> bool:
+    """Two frames share a stretch of the slide's height but none of its width: they stand in columns
+    (a frame inside a box shares both with the box)."""
+    return any(a.box.y < b.box.bottom and b.box.y < a.box.bottom
+               and (a.box.x + a.box.w <= b.box.x or b.box.x + b.box.w <= a.box.x)
+               for i, a in enumerate(frames) for b in frames[i + 1:])
