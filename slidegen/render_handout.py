@@ -26,10 +26,11 @@ from urllib.parse import unquote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .deck_look import DeckLook, notes_width
 from .errors import UsageError, warn
 from .model import (
     Admonition, CalloutFrame, Code, CodeFrame, Deck, Image, ImageFrame, Lesson, ListBlock, Notes, Paragraph,
-    Quote, Run, Section, SourcePos, Table, TableFrame, TableRow, TextFrame, ThematicBreak, walk_sections,
+    Pause, Quote, Run, Section, SourcePos, Table, TableFrame, TableRow, TextFrame, ThematicBreak, walk_sections,
 )
 from .pdf_unicode import wide_gap
 from .pictures import ratio as picture_ratio
@@ -37,7 +38,7 @@ from .theme import load_theme
 
 WORD_JOINER = "\u2060"
 LONG_WORD = 24
-LAYOUTS = {"notes": "notes.html", "slides": "slides.html"}
+LAYOUTS = {"notes": "notes.html", "slides": "slides.html", "deck": "deck.html"}
 
 # One partial per block kind and per slide frame kind. Speaker notes are for the lecturer: not shown.
 BLOCK_PARTIALS: dict[type, str | None] = {
@@ -50,6 +51,7 @@ BLOCK_PARTIALS: dict[type, str | None] = {
     Quote: "quote.html",
     ThematicBreak: "thematic_break.html",
     Notes: None,
+    Pause: None,  # builds are for the deck
     TextFrame: "frame_text.html",
     TableFrame: "frame_table.html",
     CodeFrame: "frame_code.html",
@@ -69,19 +71,22 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff][\ufe0f\u200d]*|[\ufe0f\u200d]")
 # ------------------------------------------------------------------------------------------ entry
 
 
-def render_handout(lesson: Lesson, deck: Deck | None, templates: Path, layout: str = "notes") -> bytes:
-    """The handout of `lesson` as PDF bytes; `deck` adds slide references (`notes`) or is drawn (`slides`)."""
+def render_handout(lesson: Lesson, deck: Deck | None, templates: Path, layout: str = "notes",
+                   notes: bool = False) -> bytes:
+    """The handout of `lesson` as PDF bytes; `deck` adds slide references (`notes`) or is drawn (`slides`,
+    and `deck`: the deck itself, with its speaker notes under each slide when `notes`)."""
     folder = Path(templates) / "handout"
-    html = render_html(lesson, deck, templates, layout)
+    html = render_html(lesson, deck, templates, layout, notes)
     fetcher_roots = (lesson.source.parent, folder)
     return html_to_pdf(html, folder, fetcher_roots, _image_positions(lesson), SourcePos(str(lesson.source), 1))
 
 
-def render_html(lesson: Lesson, deck: Deck | None, templates: Path, layout: str = "notes") -> str:
+def render_html(lesson: Lesson, deck: Deck | None, templates: Path, layout: str = "notes",
+                notes: bool = False) -> str:
     if layout not in LAYOUTS:
         raise UsageError(f"unknown handout layout '{layout}' (choose from {', '.join(LAYOUTS)})")
-    if layout == "slides" and deck is None:
-        raise UsageError("the 'slides' handout layout needs the lesson's deck")
+    if layout in ("slides", "deck") and deck is None:
+        raise UsageError(f"the '{layout}' handout layout needs the lesson's deck")
     folder = Path(templates) / "handout"
     if not (folder / LAYOUTS[layout]).is_file():
         raise UsageError(f"{folder}: no {LAYOUTS[layout]} template for the '{layout}' handout")
@@ -93,7 +98,8 @@ def render_html(lesson: Lesson, deck: Deck | None, templates: Path, layout: str 
                        href=lambda href: safe_href(href, set(anchors.values())))
     html = env.get_template(LAYOUTS[layout]).render(
         lesson=lesson, deck=deck, lang=lesson.lang, tags=lesson.tags, slide_refs=slide_ranges(lesson, deck),
-        slide_ids=first_slide_ids(deck, anchors))
+        slide_ids=first_slide_ids(deck, anchors), theme=theme, look=DeckLook(theme), notes=notes,
+        notes_width=notes_width())
     return number_formulas(html)
 
 
