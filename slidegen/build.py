@@ -3,6 +3,7 @@
 `build_deck` never imports WeasyPrint; `build_handout` imports it through render_handout only."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import UsageError, warn
@@ -10,6 +11,7 @@ from .model import Deck, Lesson
 from .output import write_atomic
 from .paginate import paginate
 from .parse import MAX_LESSON_BYTES, parse_file
+from .parse.lesson import DOCUMENT_PROPERTY_CHARS
 from .theme import Theme, load_theme, unreadable_colours
 
 
@@ -61,7 +63,21 @@ def write_deck(lesson_path: Path, out_dir: Path, templates: Path, built, referen
 
     _lesson, deck, theme = built
     master = reference or Path(templates) / "deck" / "master.pptx"
-    return write_atomic(output_path(lesson_path, out_dir, ".pptx"), render_pptx(deck, theme, master))
+    return write_atomic(output_path(lesson_path, out_dir, ".pptx"), render_pptx(with_short_properties(deck), theme, master))
+
+
+def with_short_properties(deck: Deck) -> Deck:
+    """The deck with its lesson's title, description, author and tags cut to what a deck's document
+    properties hold (255 characters); its slides, made from the whole lesson, are unchanged."""
+    lesson, limit = deck.lesson, DOCUMENT_PROPERTY_CHARS
+    meta = dict(lesson.meta)
+    if "author" in meta:
+        meta["author"] = str(meta["author"])[:limit]
+    keywords = ", ".join(lesson.tags)
+    if len(keywords) > limit:
+        meta["tags"] = [keywords[:limit]]  # the deck's keywords, one text
+    short = replace(lesson, title=lesson.title[:limit], description=lesson.description[:limit], meta=meta)
+    return replace(deck, lesson=short)
 
 
 def write_handout(lesson_path: Path, out_dir: Path, templates: Path, built, layout: str) -> Path:

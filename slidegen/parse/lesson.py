@@ -4,6 +4,7 @@ prose). `LessonParser` puts the block, HTML, inline and image parts together; no
 made here."""
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..errors import LessonError
+from ..errors import LessonError, warn
 from ..model import Block, Inline, Lesson, Section, SourcePos, plain_text
 from ..safe_yaml import YAMLError, load_yaml
 from .blocks import MarkdownBlocks
@@ -20,10 +21,12 @@ from .images import ImageSources
 from .inline import InlineParsing
 from .markdown import MD
 from .site_markup import hide_site_markup
-from .source import MAX_LESSON_BYTES, read_source
+from .source import MAX_LESSON_BYTES, SEPARATORS, UNWANTED, clean_text, read_source
 
 _NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]{0,500}`|<[^<>\n]{0,500}>|\]\([^)\s]{0,500}\)|https?://\S+",
                         re.DOTALL | re.MULTILINE)
+TEXT_KEYS = ("title", "description", "author", "date", "lang", "language")
+DOCUMENT_PROPERTY_CHARS = 255  # a deck's title, subject, keywords and author hold at most this (python-pptx)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -37,7 +40,8 @@ def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesso
     path = Path(path)
     root = (content_root or path.parent).resolve()
     parser = LessonParser(str(path), path.parent.resolve(), root)
-    text = hide_site_markup(unicodedata.normalize("NFC", text.lstrip("\ufeff")), str(path))
+    text = clean_text(text.lstrip("\ufeff"), str(path))
+    text = hide_site_markup(unicodedata.normalize("NFC", text), str(path))
     return parser.parse(text, path)
 
 
@@ -97,7 +101,7 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources):
             return {}
         if not isinstance(meta, dict):
             raise LessonError(self.pos(node), "front matter must be a YAML mapping (key: value lines)")
-        return {str(k): v for k, v in meta.items()}
+        return FrontMatter(self.file, node).checked({str(k): v for k, v in meta.items()})
 
     def title(self, meta: dict, headings: list[_Heading]) -> tuple[str, list[_Heading], list[Block]]:
         """Front matter `title`, else the first heading of any level, else a tidied file name. A leading
@@ -111,6 +115,93 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources):
             return title or plain_text(first_h1.runs).strip(), headings[1:], first_h1.blocks
         fallback = plain_text(first.runs).strip() if first is not None else ""
         return title or fallback or tidy_name(Path(self.file).stem), headings, []
+
+
+class FrontMatter:
+    """The front matter's values made safe for every stage: strings without the characters a deck cannot
+    hold (YAML escapes such as "\\x0b" make them), the text keys (title, description, author, date,
+    language) as text, `tags` as a list of words; a value of the wrong type is dropped with a warning at
+    its line, and a value longer than a deck's document property is announced (`build` cuts the property;
+    the slides show it whole)."""
+
+    def __init__(self, file: str, node: SyntaxTreeNode):
+        self.file = file
+        self.first_line = (node.map[0] + 2) if node.map else 2  # the line after the opening `---`
+        self.lines = node.content.split("\n")
+
+    def line_of(self, key: str) -> SourcePos:
+        start = re.compile(rf"^\s*['\"]?{re.escape(key)}['\"]?\s*:")
+        found = next((i for i, line in enumerate(self.lines) if start.match(line)), 0)
+        return SourcePos(self.file, self.first_line + found)
+
+    def checked(self, meta: dict) -> dict:
+        cleaned = _clean_strings(meta)
+        if cleaned != meta:
+            warn(SourcePos(self.file, self.first_line), "control characters or noncharacters in the front "
+                 "matter are dropped; a deck cannot hold them")
+        for key in TEXT_KEYS:
+            if key in cleaned:
+                cleaned[key] = self.text_value(key, cleaned[key])
+        if "tags" in cleaned:
+            cleaned["tags"] = self.tag_list(cleaned["tags"])
+        self.announce_long_values(cleaned)
+        return {key: value for key, value in cleaned.items() if value is not None}
+
+    def text_value(self, key: str, value) -> str | None:
+        """A scalar as its text, a list of scalars joined by commas; anything else dropped with a warning."""
+        if isinstance(value, (list, tuple)) and all(_is_scalar(v) for v in value):
+            return ", ".join(str(v) for v in value)
+        if _is_scalar(value):
+            return str(value)
+        if value is not None:
+            warn(self.line_of(key), f"front matter '{key}' should be text, not {_kind(value)}; it is ignored")
+        return None
+
+    def tag_list(self, value) -> list[str] | None:
+        """`tags` as words: one word or a list of words, numbers or `{label: …}`; the rest dropped."""
+        items = value if isinstance(value, (list, tuple)) else [value]
+        tags = [_tag_text(item) for item in items]
+        wrong = [item for item, tag in zip(items, tags) if tag is None]
+        if wrong:
+            warn(self.line_of("tags"), f"front matter 'tags' should be a word or a list of words; "
+                                       f"{_kind(wrong[0])} is ignored")
+        return [tag for tag in tags if tag is not None] or None
+
+    def announce_long_values(self, meta: dict) -> None:
+        for key in ("title", "description", "author", "tags"):
+            value = meta.get(key)
+            length = len(", ".join(value)) if isinstance(value, list) else len(value or "")
+            if length > DOCUMENT_PROPERTY_CHARS:
+                warn(self.line_of(key), f"front matter '{key}' is {length:,} characters; the deck's document "
+                                        f"properties keep the first {DOCUMENT_PROPERTY_CHARS} (the slides show it whole)")
+
+
+def _clean_strings(value):
+    if isinstance(value, str):
+        return SEPARATORS.sub("\n", UNWANTED.sub("", value))
+    if isinstance(value, dict):
+        return {_clean_strings(k): _clean_strings(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_strings(v) for v in value]
+    return value
+
+
+def _is_scalar(value) -> bool:
+    return isinstance(value, (str, int, float, datetime.date)) and not isinstance(value, bool)
+
+
+def _tag_text(item) -> str | None:
+    if isinstance(item, dict) and _is_scalar(item.get("label")):
+        return str(item["label"])
+    return str(item) if _is_scalar(item) else None
+
+
+def _kind(value) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (true or false)"
+    return {dict: "a mapping", list: "a list"}.get(type(value), f"a {type(value).__name__}")
 
 
 def tidy_name(stem: str) -> str:
