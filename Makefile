@@ -15,12 +15,13 @@ NAMES     := $(basename $(notdir $(LESSONS)))
 DECKS     := $(NAMES:%=$(OUT)/%.pptx)
 HANDOUTS  := $(NAMES:%=$(OUT)/%.pdf)
 SLIDE_HANDOUTS := $(NAMES:%=$(OUT)/%-slides.pdf)
+DECK_PDFS := $(NAMES:%=$(OUT)/%-deck.pdf)
 ASSETS    := $(shell find content -type f ! -name '*.md' ! -name '*.mdx' 2>/dev/null)
 TEMPLATES := $(shell find templates -type f 2>/dev/null)
 SOURCES   := $(shell find slidegen -name "*.py" 2>/dev/null)
 DEPS      := $(ASSETS) $(TEMPLATES) $(SOURCES) $(STAMP) $(FONTS)
 
-.PHONY: all slides handout handout-slides check test test-fast fuzz bench clean setup watch
+.PHONY: all slides handout handout-slides deck-pdf check test test-fast fuzz bench clean setup watch
 .DELETE_ON_ERROR:
 
 all: slides handout
@@ -28,6 +29,7 @@ all: slides handout
 slides: $(DECKS)
 handout: $(HANDOUTS)
 handout-slides: $(SLIDE_HANDOUTS)
+deck-pdf: $(DECK_PDFS)
 setup: $(STAMP) $(FONTS)
 
 $(OUT)/%.pptx: content/%.md $(DEPS)
@@ -36,6 +38,12 @@ $(OUT)/%.pptx: content/%.md $(DEPS)
 $(OUT)/%.pptx: content/%.mdx $(DEPS)
 	@$(SLIDEGEN) -q slides $< -o $(OUT)
 	@echo "deck    $@"
+$(OUT)/%-deck.pdf: content/%.md $(DEPS)
+	@$(SLIDEGEN) -q handout --layout deck $< -o $(OUT)
+	@echo "deck pdf $@"
+$(OUT)/%-deck.pdf: content/%.mdx $(DEPS)
+	@$(SLIDEGEN) -q handout --layout deck $< -o $(OUT)
+	@echo "deck pdf $@"
 $(OUT)/%-slides.pdf: content/%.md $(DEPS)
 	@$(SLIDEGEN) -q handout --layout slides $< -o $(OUT)
 	@echo "handout $@"

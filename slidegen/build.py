@@ -46,9 +46,9 @@ def build_deck(lesson_path: Path, out_dir: Path, templates: Path, reference: Pat
 
 
 def build_handout(lesson_path: Path, out_dir: Path, templates: Path, layout: str = "notes",
-                  max_bytes: int = MAX_LESSON_BYTES) -> Path:
+                  max_bytes: int = MAX_LESSON_BYTES, notes: bool = False) -> Path:
     built = lesson_and_deck(lesson_path, templates, None, max_bytes)
-    return write_handout(lesson_path, out_dir, templates, built, layout)
+    return write_handout(lesson_path, out_dir, templates, built, layout, notes)
 
 
 def build_both(lesson_path: Path, out_dir: Path, templates: Path) -> tuple[Path, Path]:
@@ -80,9 +80,13 @@ def with_short_properties(deck: Deck) -> Deck:
     return replace(deck, lesson=short)
 
 
-def write_handout(lesson_path: Path, out_dir: Path, templates: Path, built, layout: str) -> Path:
+HANDOUT_SUFFIXES = {"notes": ".pdf", "slides": "-slides.pdf", "deck": "-deck.pdf"}
+
+
+def write_handout(lesson_path: Path, out_dir: Path, templates: Path, built, layout: str, notes: bool = False) -> Path:
+    """The handout in `layout`; `deck` is a PDF of the deck itself (`notes`: speaker notes under each slide)."""
     from .render_handout import render_handout
 
     lesson, deck, _theme = built
-    suffix = ".pdf" if layout == "notes" else "-slides.pdf"
-    return write_atomic(output_path(lesson_path, out_dir, suffix), render_handout(lesson, deck, Path(templates), layout))
+    pdf = render_handout(lesson, deck, Path(templates), layout, notes)
+    return write_atomic(output_path(lesson_path, out_dir, HANDOUT_SUFFIXES.get(layout, "-slides.pdf")), pdf)

@@ -59,7 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     handout = sub.add_parser("handout", help="build handouts (.pdf)")
     _build_args(handout)
-    handout.add_argument("--layout", choices=("notes", "slides"), default="notes")
+    handout.add_argument("--layout", choices=("notes", "slides", "deck"), default="notes",
+                         help="notes: the lesson as text (NAME.pdf); slides: three slides a page (NAME-slides.pdf); "
+                              "deck: the deck itself, a page per slide (NAME-deck.pdf)")
+    handout.add_argument("--notes", action="store_true", help="with --layout deck: speaker notes under each slide")
 
     check = sub.add_parser("check", help="prove that built outputs carry every item of their lessons")
     check.add_argument("lessons", nargs="+", type=Path)
@@ -248,7 +251,7 @@ def cmd_handout(args) -> int:
     from .build import build_handout
 
     return _each_lesson(args, lambda path: build_handout(path, args.output, args.templates, args.layout,
-                                                                  args.max_bytes))
+                                                                  args.max_bytes, args.notes))
 
 
 def check_paths(args) -> list[tuple[Path, Path, Path]]:

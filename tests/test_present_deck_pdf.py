@@ -81,3 +81,12 @@ def test_section_slides_take_the_decks_colours_in_both_layouts():
         html = render_html(lesson, deck, TEMPLATES, layout)
         assert f"background: #{theme.colors['section_bg']}" in html
         assert f"color: #{theme.colors['section_text']}" in html
+
+
+def test_the_command_writes_name_deck_pdf(tmp_path):
+    from slidegen.cli import main
+
+    assert main(["-q", "handout", "--layout", "deck", "--notes", str(PRESENT / "notes.md"), "-o", str(tmp_path)]) == 0
+    path = tmp_path / "notes-deck.pdf"
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "기존 방식의 노트도 그대로 쓴다." in text
