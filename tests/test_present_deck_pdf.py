@@ -90,3 +90,15 @@ def test_the_command_writes_name_deck_pdf(tmp_path):
     path = tmp_path / "notes-deck.pdf"
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "기존 방식의 노트도 그대로 쓴다." in text
+
+
+def test_check_reads_the_deck_pdf_back_like_the_others(tmp_path):
+    from slidegen.build import build_both, build_handout
+    from slidegen.verify import check_outputs
+
+    lesson = PRESENT / "build-pause.md"
+    deck, handout = build_both(lesson, tmp_path, TEMPLATES)
+    build_handout(lesson, tmp_path, TEMPLATES, "deck")
+    (report,) = check_outputs([(lesson, deck, handout)], TEMPLATES).lessons
+    assert [o.output for o in report.outputs] == ["deck", "handout", "deck pdf"]
+    assert report.ok, report.lines()

@@ -1,7 +1,8 @@
 """The whole check of built outputs: `check_lesson` parses and paginates a lesson once, lists its
 items once (`lesson_items`), and hands both to the deck's and the handout's comparisons and to the
-overflow checks; `check_outputs` does that for several lessons (rendering their decks in one
-LibreOffice run when asked) and returns a `CheckReport`. Plain paths and flags in, a report out: the
+overflow checks (and to the deck PDF's, when one was built beside the handout); `check_outputs` does
+that for several lessons (rendering their decks in one LibreOffice run when asked) and returns a
+`CheckReport`. Plain paths and flags in, a report out: the
 command line decides what to print and which exit code that is."""
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from .a11y import deck_problems, handout_problems
 from .deck import check_deck
+from .deck_pdf import check_deck_pdf
 from .handout import check_handout
 from .items import lesson_items
 from .overflow_file import FileMeasure
@@ -35,7 +37,14 @@ def check_lesson(lesson_path: Path, deck_path: Path, handout_path: Path, templat
     if a11y:
         _add_accessibility(deck, Path(deck_path), deck_problems)
         _add_accessibility(handout, Path(handout_path), handout_problems)
-    return LessonReport(str(lesson_path), [deck, handout])
+    return LessonReport(str(lesson_path), [deck, handout, *deck_pdf_report(lesson, Path(lesson_path), Path(handout_path),
+                                                                           wanted, len(model.slides))])
+
+
+def deck_pdf_report(lesson, lesson_path: Path, handout_path: Path, wanted, slides: int) -> list[OutputReport]:
+    """The deck PDF's check, when one was built beside the handout (`slidegen handout --layout deck`)."""
+    deck_pdf = handout_path.parent / f"{lesson_path.stem}-deck.pdf"
+    return [check_deck_pdf(lesson, deck_pdf, wanted, slides)] if deck_pdf.is_file() else []
 
 
 def _add_accessibility(report: OutputReport, path: Path, problems) -> None:
