@@ -41,6 +41,7 @@ class Run:
     highlight: bool = False  # <mark>
     math: str = ""  # a formula's TeX; `text` is then its linear reading (x², a/b), what measuring counts
     display: bool = False  # a display formula ($$…$$): set centred in a paragraph of its own
+    note: tuple[Run, ...] = ()  # a footnote mark (`text` its number, set super): the note's own runs
 
     @property
     def is_math(self) -> bool:

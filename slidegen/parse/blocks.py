@@ -223,6 +223,7 @@ _BLOCK_HANDLERS = {
     "math_block": MarkdownBlocks.display_math,
     "math_block_label": MarkdownBlocks.display_math,
     "amsmath": MarkdownBlocks.display_math,
+    "footnote_block": lambda self, node: [],  # the notes, read before the blocks (footnotes.py)
 }
 
 

@@ -76,6 +76,7 @@ class InlineCollector(InlineHtml):
         for match in _REFUSED_IMAGE.finditer(node.content):
             # markdown-it refuses file:, data: and javascript: targets and leaves the syntax as text
             warn(self.pos, f"image '{match.group(1)}' is not a local file inside the content folder; it is not read")
+        self.parser.warn_undefined_references(node.content, self.pos)
         self.add(node.content, style)
 
     def softbreak(self, node, style):
@@ -107,6 +108,13 @@ class InlineCollector(InlineHtml):
     def display_math(self, node, style):
         self.math(node, style, display=True)
 
+    def footnote_ref(self, node, style):
+        if not self.skip_depth:
+            self.runs.append(self.parser.note_mark(int(node.meta["id"])))
+
+    def footnote_anchor(self, node, style):
+        """The plugin's back link from a note to its reference: not text."""
+
     def image(self, node, style):
         alt = node.content or ""
         self.images.append(self.parser.image(str(node.attrs.get("src", "")), alt,
@@ -133,4 +141,6 @@ _INLINE_HANDLERS = {
     "math_inline": InlineCollector.math,
     "math_inline_double": InlineCollector.display_math,
     "math_block": InlineCollector.display_math,
+    "footnote_ref": InlineCollector.footnote_ref,
+    "footnote_anchor": InlineCollector.footnote_anchor,
 }

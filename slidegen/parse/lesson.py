@@ -16,6 +16,7 @@ from ..errors import LessonError, warn
 from ..model import Block, Inline, Lesson, Section, SourcePos, plain_text
 from ..safe_yaml import YAMLError, load_yaml
 from .blocks import MarkdownBlocks
+from .footnotes import FootnoteParsing
 from .html_blocks import HtmlBlocks
 from .images import ImageSources
 from .inline import InlineParsing
@@ -54,7 +55,7 @@ class _Heading:
     anchor: str | None = None
 
 
-class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources):
+class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources, FootnoteParsing):
     def __init__(self, file: str, lesson_dir: Path, content_root: Path):
         self.file = file
         self.lesson_dir = lesson_dir
@@ -67,7 +68,9 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources):
 
     def parse(self, text: str, path: Path) -> Lesson:
         self.lines = text.split("\n")
-        tree = SyntaxTreeNode(MD.parse(text))
+        env: dict = {}
+        tree = SyntaxTreeNode(MD.parse(text, env))
+        self.read_footnotes(tree, env)
         meta: dict = {}
         preamble: list[Block] = []
         headings: list[_Heading] = []

@@ -3,7 +3,8 @@ strikethrough, YAML front matter, `:::kind` containers for admonitions, and math
 (dollarmath; `$5 and $10` stays text: no space inside the dollars, no digit after the closing one),
 `\\(…\\)` and `\\[…\\]` (texmath), `\\begin{align}…` environments (amsmath), and `\\\\(…\\\\)`,
 `\\\\[…\\\\]` as MDX course sites escape them (`escaped_math` below). Inside a formula nothing is
-Markdown: the plugins take its source as written."""
+Markdown: the plugins take its source as written. Footnotes: `[^1]` references, `[^1]: text`
+definitions and inline `^[text]` notes (the footnote plugin; `footnotes.py` reads them)."""
 from __future__ import annotations
 
 import re
@@ -12,6 +13,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.texmath import texmath_plugin
 
@@ -27,6 +29,7 @@ def make_markdown() -> MarkdownIt:
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.use(texmath_plugin, delimiters="brackets")
     md.use(amsmath_plugin)
+    md.use(footnote_plugin)
     md.inline.ruler.before("escape", "escaped_math", escaped_math)
     return md
 
