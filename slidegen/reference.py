@@ -152,7 +152,32 @@ def _placeholder_boxes(layout, names: tuple[str, ...]) -> dict[str, Box]:
     shapes = dict(zip(names[1:], bodies))
     if titles:
         shapes[names[0]] = titles[0]
-    return {name: _box(shape) for name, shape in shapes.items() if (shape.width or 0) > 0 and (shape.height or 0) > 0}
+    if len(names) < 3 and _made_up(layout):  # a two content layout's halves stay its own
+        shapes = {name: _designed(layout, shape) for name, shape in shapes.items()}
+    return {name: _box(shape) for name, shape in shapes.items()
+            if shape is not None and (shape.width or 0) > 0 and (shape.height or 0) > 0}
+
+
+def _made_up(layout) -> bool:
+    """Whether the layout's boxes say nothing of its design: nearly every layout of its master repeats
+    its title box whatever the layout's kind (LibreOffice writes one made-up box into every layout and
+    places the text by its master)."""
+    layouts = list(layout.slide_master.slide_layouts)
+    title = next((ph for ph in layout.placeholders if _kind(ph) in ("title", "center_title") and ph.width), None)
+    if title is None or len(layouts) < 4:
+        return False
+    box = _box(title)
+    repeating = sum(1 for other in layouts if any(_box(ph) == box for ph in other.placeholders if ph.width))
+    return repeating >= 0.75 * len(layouts)
+
+
+def _designed(layout, shape):
+    """For a layout whose boxes are made up, the master's placeholder of the shape's kind (None, so
+    slidegen's own box is kept, when the master has none or repeats the made-up box)."""
+    wanted = ("title", "center_title") if _kind(shape) in ("title", "center_title") else BODY_TYPES
+    master = next((ph for ph in layout.slide_master.placeholders if _kind(ph) in wanted and ph.width and ph.height), None)
+    made_up = {_box(ph) for ph in layout.placeholders if ph.width}
+    return master if master is not None and _box(master) not in made_up else None
 
 
 def _footer_boxes(layout) -> dict[str, Box]:

@@ -27,7 +27,7 @@ from .master import (
     title_placeholder,
 )
 from .package import build_time, reproducible_zip
-from .shapes import textbox
+from .shapes import same_place, set_box, textbox
 from .text import TextWriter, element
 
 TITLE_BOXES = {Layout.TITLE: "title.title", Layout.SECTION: "section.title", Layout.CLOSING: "closing.title"}
@@ -97,9 +97,12 @@ class DeckWriter:
     def fill_title(self, pptx_slide, slide: Slide) -> None:
         """The slide's title in the layout's title placeholder (found by its type, not its idx)."""
         title = title_placeholder(pptx_slide)
+        box = self.theme.box(TITLE_BOXES.get(slide.layout, "content.title"))
         if title is None:  # a template whose layouts all lack a title (reference.py said so): a text box
-            title = textbox(pptx_slide, self.theme.box(TITLE_BOXES.get(slide.layout, "content.title")), self.text)
+            title = textbox(pptx_slide, box, self.text)
             title.name = "Title"
+        elif not same_place(title, box):  # the layout's box was made up (reference.py took its master's)
+            set_box(title, box)
         frame = title.text_frame
         self.text.prepare_frame(frame)
         para = frame.paragraphs[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
 from ..model import Box
 from .text import TextWriter
@@ -33,3 +33,11 @@ def box_shape(pptx_slide, box: Box, fill: str, line: str, rounded: bool = False)
 
 def set_box(shape, box: Box) -> None:
     shape.left, shape.top, shape.width, shape.height = emu(box.x), emu(box.y), emu(box.w), emu(box.h)
+
+
+def same_place(shape, box: Box, tolerance: float = 1.0) -> bool:
+    """Whether the shape (its own or inherited position) lies at `box`, within `tolerance` points."""
+    if shape.left is None or shape.width is None:
+        return False
+    placed = (Emu(shape.left).pt, Emu(shape.top).pt, Emu(shape.width).pt, Emu(shape.height).pt)
+    return all(abs(a - b) <= tolerance for a, b in zip(placed, (box.x, box.y, box.w, box.h)))
