@@ -155,6 +155,22 @@ def test_libreoffice_impress_template(impress_decks, name, tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.render
+def test_made_up_layout_boxes_give_way_to_the_masters(impress_decks):
+    """LibreOffice writes one made-up title and body box into every layout (Midnightblue: a body a
+    quarter of the slide high, under a title in the middle); the master's boxes are the design."""
+    from slidegen.reference import theme_from_reference
+    from slidegen.theme import load_theme
+
+    if "Midnightblue" not in impress_decks:
+        pytest.skip("Midnightblue.otp was not converted")
+    theme = theme_from_reference(load_theme(TEMPLATES, "ko"), impress_decks["Midnightblue"], "ko")
+    title, body = theme.box("content.title"), theme.box("content.body")
+    assert title.y + title.h <= body.y, "the title sits above the body"
+    assert body.h >= 0.5 * theme.height, f"the body holds a slide's worth of text: {body}"
+
+
+@pytest.mark.slow
+@pytest.mark.render
 def test_a_potx_template(impress_decks, tmp_path):
     potx = as_potx(impress_decks["Focus"] if "Focus" in impress_decks else next(iter(impress_decks.values())),
                    tmp_path / "institution.potx")
