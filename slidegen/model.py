@@ -267,7 +267,7 @@ class TextPara:
     runs: Inline
     level: int = 0
     marker: str | None = None  # "•", "3." or None
-    style: str = "body"  # body | heading | quote | subtitle | meta
+    style: str = "body"  # body | heading | quote | subtitle | meta | footnote (a slide's notes, at its foot)
     pos: SourcePos | None = None
     step: int = 0  # the click on which it appears (builds): 0 with the slide, then 1, 2, … on its slide
 

@@ -12,6 +12,7 @@ from ..metrics import Metrics
 from ..model import Box, Image, ImageFrame, Notes, TextFrame, TextPara
 from . import image as pictures
 from .flow import Flow
+from .footnotes import marks_in
 from .items import FlowItem, TextGroup, is_caption
 
 LARGER_BY = 1.25  # the picture beside its text must be this much larger (area) than stacked
@@ -22,6 +23,8 @@ def parts(items: list[FlowItem]) -> tuple[Image, list[TextPara], tuple[TextPara,
     """(picture, text paragraphs, caption paragraphs, picture first) of a run that is one picture
     (found on disk) with text only; None for any other run."""
     content = [item for item in items if not isinstance(item, Notes)]
+    if marks_in(content):  # footnotes stay with the stacked flow, which makes room for them
+        return None
     found = [i for i, item in enumerate(content) if isinstance(item, Image)]
     if len(found) != 1 or content[found[0]].path is None:
         return None

@@ -151,7 +151,7 @@ class Paginator:
         for i, page in enumerate(pages, start=shown):
             page_title = title if i == 0 else (Run(self.continued_title(plain_text(title), i + 1, len(pages) + shown)),)
             size = self.title_size(page_title, "content.title", "title")
-            slides.append(Slide(layout_of(page.frames), page_title, size, tuple(page.frames), pos,
+            slides.append(Slide(layout_of(page.frames), page_title, size, flow.frames_with_notes(page), pos,
                                 "\n".join(page.notes), section, anchor))
         return slides
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..metrics import Metrics
-from ..model import Box, Frame, Image, TextFrame, TextPara
+from ..model import Box, Frame, Image, Run, TextFrame, TextPara
+from .footnotes import marks_in, notes_frame, notes_height
 
 NEARLY_EMPTY = 1 / 3  # a slide that holds only text, in less than this share of its area, is nearly bare
 
@@ -25,6 +26,7 @@ class Page:
     text_top: float = 0.0
     y: float = 0.0  # next free y below closed frames
     notes: list[str] = field(default_factory=list)
+    marks: list[Run] = field(default_factory=list)  # footnote marks in the closed frames
 
     @property
     def empty(self) -> bool:
@@ -46,6 +48,7 @@ class Flow:
         self.lead_in = False  # the text just placed introduces the next item: do not move that item away
         self.grow = False  # the item being placed may take a larger size if it fits whole where it stands
         self.reserve = 0.0  # room the item being placed leaves below itself (a picture, for its caption)
+        self.pending: list[Run] = []  # footnote marks of the item being placed: their notes need room too
         self.warnings: dict[tuple[str, str], None] = {}  # reported once, for the flow that is kept
 
     def warn(self, pos, message: str) -> None:
@@ -53,7 +56,8 @@ class Flow:
 
     def should_move(self, height: float) -> bool:
         """Move an item that does not fit here to a new slide, when it fits there whole."""
-        return height > self.free_height() and not self.page.empty and height <= self.area.h and not self.lead_in
+        return height > self.free_height() and not self.page.empty and not self.lead_in \
+            and height <= self.area.h - self.notes_room(self.pending, alone=True)
 
     def nearly_empty(self) -> bool:
         """The slide holds only a little text (an intro sentence): moving the next item to a new slide
@@ -84,7 +88,7 @@ class Flow:
     def free_height(self) -> float:
         """Height left for a new closed frame on the current page."""
         self.close_text()
-        return self.area.bottom - self.next_top()
+        return self.area.bottom - self.next_top() - self.notes_room(self.pending)
 
     def place(self, frame_for_box: Callable[[Box], Frame], height: float) -> None:
         """Close the text frame, then put a frame of `height` below everything on the page."""
@@ -94,13 +98,21 @@ class Flow:
         """`place`, at a left edge and width of the frame's own (a picture narrower than the area)."""
         self.close_text()
         top = self.next_top()
-        self.page.frames.append(frame_for_box(Box(x, top, w, height)))
+        frame = frame_for_box(Box(x, top, w, height))
+        self.page.frames.append(frame)
+        self.page.marks.extend(marks_in(frame))
         self.page.y = top + height
 
     # -- the open text frame
 
     def text_height_with(self, extra: tuple[TextPara, ...]) -> float:
-        return self.m.paras_height(tuple(self.page.text) + extra, self.area.w, self.size)
+        """The open text with `extra` below it, and the room the page's notes then take."""
+        paras = tuple(self.page.text) + extra
+        return self.m.paras_height(paras, self.area.w, self.size) + self.notes_room(marks_in(paras))
+
+    def height_alone(self, paras: tuple[TextPara, ...]) -> float:
+        """Paragraphs on a slide of their own, with the room their notes take."""
+        return self.m.paras_height(paras, self.area.w, self.size) + self.notes_room(marks_in(paras), alone=True)
 
     def text_room(self) -> float:
         page = self.page
@@ -121,6 +133,7 @@ class Flow:
         height = self.m.paras_height(page.text, self.area.w, self.size)
         box = Box(self.area.x, page.text_top, self.area.w, height)
         page.frames.append(TextFrame(tuple(page.text), box, self.size))
+        page.marks.extend(marks_in(page.text))
         page.y = page.text_top + height
         page.text = []
 
@@ -139,6 +152,19 @@ class Flow:
 
     def add_notes(self, text: str) -> None:
         self.page.notes.append(text)
+
+    # -- footnotes
+
+    def notes_room(self, marks: list[Run], alone: bool = False) -> float:
+        """The height kept at the bottom of the area for the notes of the page's marks and `marks`
+        (only `marks` when `alone`: on a new slide), a frame gap above them; 0 without notes."""
+        every = marks if alone else self.page.marks + marks
+        return notes_height(self.m, every, self.area.w) + self.gap if every else 0.0
+
+    def frames_with_notes(self, page: Page) -> tuple[Frame, ...]:
+        """The page's frames and, when they refer to notes, the notes' frame at the foot of the area."""
+        frame = notes_frame(self.m, page.marks, self.area)
+        return (*page.frames, frame) if frame is not None else tuple(page.frames)
 
 
 class Element(Protocol):

@@ -55,7 +55,7 @@ def split(flow: Flow, para: TextPara, room: float, by_words: bool = False):
 def place(flow: Flow, group: TextGroup) -> None:
     if flow.text_height_with(group.paras) <= flow.text_room():
         flow.append_text(group.paras)
-    elif not flow.page.empty and height(flow.m, group.paras, flow.area.w, flow.size) <= flow.area.h:
+    elif not flow.page.empty and flow.height_alone(group.paras) <= flow.area.h:
         flow.next_page()
         flow.append_text(group.paras)
     else:
@@ -75,7 +75,7 @@ def keep_with(flow: Flow, para: TextPara, following: TextPara) -> None:
     """Start a new slide for `para` when it and the paragraph it introduces fit there but not here."""
     both = (para, following)
     if flow.text_height_with(both) > flow.text_room() and not flow.page.empty \
-            and height(flow.m, both, flow.area.w, flow.size) <= flow.area.h:
+            and flow.height_alone(both) <= flow.area.h:
         flow.next_page()
 
 
@@ -93,7 +93,7 @@ def place_para(flow: Flow, para: TextPara) -> None:
     if not too_long_for_a_slide(flow, para) and flow.text_height_with((para,)) <= flow.text_room():
         flow.append_text((para,))
         return
-    if para.marker and not too_long_for_a_slide(flow, para) and not flow.page.empty and height(flow.m, (para,), flow.area.w, flow.size) <= flow.area.h:
+    if para.marker and not too_long_for_a_slide(flow, para) and not flow.page.empty and flow.height_alone((para,)) <= flow.area.h:
         flow.next_page()
         flow.append_text((para,))
         return

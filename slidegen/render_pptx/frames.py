@@ -41,9 +41,12 @@ class FrameWriter:
         return FRAME_HANDLERS[type(frame)](self, pptx_slide, frame, placeholders)
 
     def text_frame(self, pptx_slide, frame: TextFrame, placeholders: list) -> None:
-        shape = placeholders.pop(0) if placeholders else pptx_slide.shapes.add_textbox(0, 0, 1, 1)
+        footnotes = bool(frame.paras) and all(para.style == "footnote" for para in frame.paras)  # a box of its own
+        shape = placeholders.pop(0) if placeholders and not footnotes else pptx_slide.shapes.add_textbox(0, 0, 1, 1)
         set_box(shape, frame.box)
         self.text.write_paras(shape.text_frame, frame.paras, frame.size_pt)
+        if footnotes:
+            shape.name = "Footnotes"
         return shape
 
     def callout_frame(self, pptx_slide, frame: CalloutFrame, placeholders: list) -> None:

@@ -86,7 +86,7 @@ class TextWriter:
             return {"italic": True, "color": colors["muted"]}
         if para.style == "subtitle":  # a template's subtitle colour is its own (None: inherited)
             return {"color": colors.get("subtitle", colors["muted"])}
-        if para.style == "meta":
+        if para.style in ("meta", "footnote"):
             return {"color": colors["muted"]}
         return {"color": colors["text"]}
 
