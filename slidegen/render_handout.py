@@ -95,12 +95,27 @@ def render_html(lesson: Lesson, deck: Deck | None, templates: Path, layout: str 
     theme = load_theme(templates, lesson.lang)  # the deck's words: a box's default title is said once
     env.filters.update(box_title=lambda kind: theme.text("admonition", kind=kind),
                        anchor=lambda pos: anchors.get(pos, f"h{pos.line}"),
-                       href=lambda href: safe_href(href, set(anchors.values())))
+                       href=lambda href: safe_href(href, set(anchors.values())),
+                       floats_note=first_references(layout))
     html = env.get_template(LAYOUTS[layout]).render(
         lesson=lesson, deck=deck, lang=lesson.lang, tags=lesson.tags, slide_refs=slide_ranges(lesson, deck),
         slide_ids=first_slide_ids(deck, anchors), theme=theme, look=DeckLook(theme), notes=notes,
         notes_width=notes_width())
     return number_formulas(html)
+
+
+def first_references(layout: str):
+    """Whether a footnote mark floats its note to the foot of its page: the first reference to each
+    note in the notes handout does; a repeated reference, and marks on drawn slides (which show their
+    own notes at the foot), are plain superscript numbers."""
+    seen: set[str] = set()
+
+    def floats(run: Run) -> bool:
+        if layout != "notes" or not run.note or run.text in seen:
+            return False
+        seen.add(run.text)
+        return True
+    return floats
 
 
 def number_formulas(html: str) -> str:
