@@ -24,7 +24,14 @@ DEPS      := $(ASSETS) $(TEMPLATES) $(SOURCES) $(STAMP) $(FONTS)
 .PHONY: all slides handout handout-slides deck-pdf check test test-fast fuzz bench clean setup watch
 .DELETE_ON_ERROR:
 
-all: slides handout
+# `make all`: a sub-make with LIST=file names each stale lesson in that file instead of building it (make
+# decides what is stale, as for `make slides`), then one slidegen builds them all, deck and handout from
+# one parse, as many at once as make's -j (every core without -j): the libraries load once, not per file.
+JOBS = $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),0)
+all:
+	@mkdir -p $(OUT); list=$$(mktemp $(OUT)/.stale-XXXXXX); trap 'rm -f "$$list"' EXIT; \
+	$(MAKE) -s --no-print-directory LIST="$$list" slides handout || exit; \
+	test ! -s "$$list" || $(SLIDEGEN) build --jobs $(JOBS) $$(sort -u "$$list") -o $(OUT)
 
 slides: $(DECKS)
 handout: $(HANDOUTS)
@@ -32,12 +39,13 @@ handout-slides: $(SLIDE_HANDOUTS)
 deck-pdf: $(DECK_PDFS)
 setup: $(STAMP) $(FONTS)
 
+# $(call build_or_list,COMMAND,WHAT): the recipe of one output; under `make all` it only names its lesson.
+build_or_list = $(if $(LIST),echo $< >> $(LIST),$(SLIDEGEN) -q $(1) $< -o $(OUT) && echo "$(2) $@")
+
 $(OUT)/%.pptx: content/%.md $(DEPS)
-	@$(SLIDEGEN) -q slides $< -o $(OUT)
-	@echo "deck    $@"
+	@$(call build_or_list,slides,deck   )
 $(OUT)/%.pptx: content/%.mdx $(DEPS)
-	@$(SLIDEGEN) -q slides $< -o $(OUT)
-	@echo "deck    $@"
+	@$(call build_or_list,slides,deck   )
 $(OUT)/%-deck.pdf: content/%.md $(DEPS)
 	@$(SLIDEGEN) -q handout --layout deck $< -o $(OUT)
 	@echo "deck pdf $@"
@@ -48,11 +56,9 @@ $(OUT)/%-slides.pdf: content/%.md $(DEPS)
 	@$(SLIDEGEN) -q handout --layout slides $< -o $(OUT)
 	@echo "handout $@"
 $(OUT)/%.pdf: content/%.md $(DEPS)
-	@$(SLIDEGEN) -q handout $< -o $(OUT)
-	@echo "handout $@"
+	@$(call build_or_list,handout,handout)
 $(OUT)/%.pdf: content/%.mdx $(DEPS)
-	@$(SLIDEGEN) -q handout $< -o $(OUT)
-	@echo "handout $@"
+	@$(call build_or_list,handout,handout)
 
 watch: $(STAMP) $(FONTS)
 	$(SLIDEGEN) watch -o $(OUT)
@@ -74,7 +80,7 @@ bench: $(STAMP) $(FONTS)
 	$(PY) benchmarks/bench.py
 
 clean:
-	rm -rf $(OUT)/*.pptx $(OUT)/*.pdf $(OUT)/.tmp-*
+	rm -rf $(OUT)/*.pptx $(OUT)/*.pdf $(OUT)/.tmp-* $(OUT)/.stale-*
 
 # --- set-up ---------------------------------------------------------------------------------------
 

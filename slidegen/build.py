@@ -51,9 +51,10 @@ def build_handout(lesson_path: Path, out_dir: Path, templates: Path, layout: str
     return write_handout(lesson_path, out_dir, templates, built, layout, notes)
 
 
-def build_both(lesson_path: Path, out_dir: Path, templates: Path) -> tuple[Path, Path]:
+def build_both(lesson_path: Path, out_dir: Path, templates: Path,
+               max_bytes: int = MAX_LESSON_BYTES) -> tuple[Path, Path]:
     """Deck and notes handout from one parse and one pagination (its warnings are shown once)."""
-    built = lesson_and_deck(lesson_path, templates)
+    built = lesson_and_deck(lesson_path, templates, None, max_bytes)
     return (write_deck(lesson_path, out_dir, templates, built),
             write_handout(lesson_path, out_dir, templates, built, "notes"))
 

@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
                               "deck: the deck itself, a page per slide (NAME-deck.pdf)")
     handout.add_argument("--notes", action="store_true", help="with --layout deck: speaker notes under each slide")
 
+    build = sub.add_parser("build", help="build deck and handout of every lesson, several at once (what make all runs)")
+    _build_args(build)
+    build.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                       help="lessons built at once (default 0: one per core)")
+
     check = sub.add_parser("check", help="prove that built outputs carry every item of their lessons")
     check.add_argument("lessons", nargs="+", type=Path)
     check.add_argument("--deck", type=Path, help="deck to check (default: build/NAME.pptx)")
@@ -254,6 +259,19 @@ def cmd_handout(args) -> int:
                                                                   args.max_bytes, args.notes))
 
 
+def cmd_build(args) -> int:
+    """`slidegen build`: deck + notes handout per lesson from one parse, `--jobs` lessons at a time."""
+    from .course import BuildOptions, build_lessons, default_jobs
+
+    _limit_memory(getattr(args, "max_memory", 0))
+    options = BuildOptions(args.output, args.templates, args.max_bytes, args.max_seconds, args.debug)
+    totals = build_lessons(args.lessons, options, args.jobs or default_jobs(), _within_budget)
+    if totals.worst == EXIT_OK and args.strict and totals.warnings:
+        print(f"slidegen: {totals.warnings} warning(s) and --strict", file=sys.stderr)
+        return EXIT_LESSON
+    return totals.worst
+
+
 def check_paths(args) -> list[tuple[Path, Path, Path]]:
     """(lesson, deck, handout) per lesson: `--deck`/`--handout`, else `OUTPUT/NAME.pptx` and `.pdf`."""
     lessons = [Path(p) for p in args.lessons]
@@ -305,6 +323,7 @@ COMMANDS = {
     "outline": cmd_outline,
     "slides": cmd_slides,
     "handout": cmd_handout,
+    "build": cmd_build,
     "check": cmd_check,
     "watch": cmd_watch,
     "templates": cmd_templates,
