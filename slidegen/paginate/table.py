@@ -4,6 +4,8 @@ The size is the largest of the theme's `table` sizes at which every word fits it
 asked, the whole table fits the room); a table that fits whole where it stands may take a larger
 `table_grow` size. A table that does not fit is split between row groups (a row with an empty first
 cell belongs to the group above), the header repeated and a split group's label repeated in italics.
+A table with more columns than a slide can hold at the smallest size (each column `COLUMN_EMS` wide) is
+shown in parts of as many columns as fit, its first column repeated in each.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from .flow import Flow
 
 
 LEAST_GROUPS = 2  # a table split below an intro sentence leaves at least this many row groups each side
+COLUMN_EMS = 3.0  # the narrowest column a table part gives a column, in ems of the smallest table size
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,43 @@ def split(groups: list[list[int]], heights, room: float) -> list[int]:
     return taken
 
 
+def most_columns(m: Metrics, width: float, size: float) -> int:
+    """How many columns of at least `COLUMN_EMS` (and their padding) a table `width` wide holds at `size`."""
+    return max(2, int(width // (2 * m.sp["cell_x"] + COLUMN_EMS * size)))
+
+
+def column_parts(table: Table, most: int) -> list[Table]:
+    """The table whole when it has at most `most` columns, else in parts of `most` columns: the first
+    column, then the next `most - 1` of the others."""
+    if table.columns <= most:
+        return [table]
+    step = most - 1
+    return [columns_of(table, (0, *range(start, min(start + step, table.columns))))
+            for start in range(1, table.columns, step)]
+
+
+def columns_of(table: Table, columns: tuple[int, ...]) -> Table:
+    def pick(cells: tuple) -> tuple:
+        return tuple(cells[c] if c < len(cells) else () for c in columns)
+
+    rows = tuple(replace(row, cells=pick(row.cells)) for row in table.rows)
+    return replace(table, header=pick(table.header), align=tuple(pick(table.align)), rows=rows)
+
+
+def parts_for(m: Metrics, table: Table, width: float) -> list[Table]:
+    return column_parts(table, most_columns(m, width, m.theme.sizes_of("table")[-1]))
+
+
 def place(flow: Flow, table: Table) -> None:
+    parts = parts_for(flow.m, table, flow.area.w)
+    if len(parts) > 1:
+        flow.warn(table.pos, f"table of {table.columns} columns is too wide for a slide; it is shown in {len(parts)} "
+                             f"parts of at most {parts[0].columns} columns, its first column repeated")
+    for part in parts:
+        place_table(flow, part)
+
+
+def place_table(flow: Flow, table: Table) -> None:
     m = flow.m
     sizes = m.theme.sizes_of("table")
     fit = fit_table(m, table, flow.area.w, sizes[:2], flow.free_height())  # a bit smaller, to stay here
@@ -208,6 +247,7 @@ def group_label(table: Table, index: int) -> Inline:
 def lead_height(m: Metrics, item: Table, area: Box, size: float, whole: bool = False) -> float:
     """The header and first row group at the largest table size (or every row at the smallest)."""
     sizes = m.theme.sizes_of("table")
+    item = parts_for(m, item, area.w)[0]
     fit = fit_table(m, item, area.w, sizes[-1:] if whole else sizes[:1])
     rows = range(len(item.rows)) if whole else (table_groups(item)[0] if item.rows else [])
     return height(fit, rows)
