@@ -1,9 +1,11 @@
 """What a lesson says, and so what its outputs must show: `lesson_items` walks slidegen's own parse of
 the lesson and lists its items (title, headings, sentences, list items, code lines, admonition titles,
-speaker notes, formulas; each with its lesson line and the outputs that must carry it) and its table rows
-(the header too). A formula is an item of its own (its TeX), not text: a sentence or a cell is read
-without its formulas, since each output sets a formula as an equation or a picture, not as words. The
-check computes them once per lesson and hands them to every comparison."""
+speaker notes, formulas, footnotes; each with its lesson line and the outputs that must carry it) and its
+table rows (the header too). A formula is an item of its own (its TeX), not text: a sentence or a cell is
+read without its formulas, since each output sets a formula as an equation or a picture, not as words. A
+footnote's text is an item of its own too (once, at its first reference); its mark, a number, is read
+as part of the sentence or cell, as both outputs show it. The check computes them once per lesson and
+hands them to every comparison."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,7 +41,7 @@ def prose(runs: Inline) -> str:
 class Item:
     """One thing the lesson says, as plain text, and the outputs that must show it."""
 
-    kind: str  # title | heading | sentence | list item | code line | admonition title | note | formula | display formula
+    kind: str  # title | heading | sentence | list item | code line | admonition title | note | footnote | formula | display formula
     text: str  # a formula's TeX
     pos: SourcePos
     outputs: tuple[str, ...] = DECK_AND_HANDOUT
@@ -79,6 +81,7 @@ class _Collector:
         self.lesson = lesson
         self.items: list[Item] = []
         self.rows: list[RowItem] = []
+        self.footnotes_seen: set[str] = set()  # the numbers of the footnotes already collected
 
     def add(self, kind: str, text: str, pos: SourcePos, outputs: tuple[str, ...] = DECK_AND_HANDOUT) -> None:
         if norm(text):
@@ -93,6 +96,9 @@ class _Collector:
         for run in runs:
             if run.math:
                 self.items.append(Item(FORMULA_KINDS[run.display], run.math, pos))
+            if run.note and run.text not in self.footnotes_seen:
+                self.footnotes_seen.add(run.text)
+                self.add_sentences("footnote", run.note, pos)
 
     def collect(self) -> _Collector:
         self.add("title", self.lesson.title, SourcePos(str(self.lesson.source), 1))
