@@ -24,7 +24,7 @@ class DeckLook:
     def color(self, para: TextPara) -> str:
         """The paragraph's colour as the deck writer picks it (`TextWriter.para_style`)."""
         colors = self.theme.colors
-        key = {"heading": "accent", "quote": "muted", "meta": "muted"}.get(para.style, "text")
+        key = {"heading": "accent", "quote": "muted", "meta": "muted", "footnote": "muted"}.get(para.style, "text")
         if para.style == "subtitle":
             return colors.get("subtitle", colors["muted"])
         return colors[key]

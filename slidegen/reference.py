@@ -87,13 +87,11 @@ def theme_from_reference(theme: Theme, reference: Path, lang: str = "en") -> The
     width, height = Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
     boxes = {name: _scaled(box, width / theme.width, height / theme.height) for name, box in theme.boxes.items()}
     found: dict[str, Box] = {}
-    safety = theme.spacing["safety"]
     for layout, names in NEEDED.items():  # a box two layouts share (the content title) is the first one's
         for name, box in _placeholder_boxes(chosen[layout], names).items():
-            if name == names[0]:  # a title is set in the template's own style (kerning, spacing): measured
-                box = Box(box.x, box.y, box.w * safety, box.h)  # with the margin body lines have
-            found.setdefault(name, box)
+            found.setdefault(name, box)  # (a title is measured with a margin: metrics.TITLE_MARGIN)
     boxes.update(found)
+    boxes.update(_below(boxes, ("content.body", "two content.left", "two content.right"), boxes["content.title"]))
     own = {layout.name for layout in prs.slide_layouts} >= {layout.value for layout in Layout}
     if not own:  # the footer where the template puts its own, the body above it
         boxes.update(_footer_boxes(chosen[Layout.CONTENT]))
@@ -189,6 +187,18 @@ def _footer_boxes(layout) -> dict[str, Box]:
         if shape is not None and (shape.width or 0) > 0 and (shape.height or 0) > 0:
             found[name] = _box(shape)
     return found
+
+
+def _below(boxes: dict[str, Box], names: tuple[str, ...], title: Box, gap: float = 6.0) -> dict[str, Box]:
+    """The named boxes starting `gap` below the title (slidegen's own body under a template's title
+    that reaches lower), shortened by as much."""
+    out = {}
+    bottom = title.y + title.h + gap
+    for name in names:
+        box = boxes.get(name)
+        if box is not None and box.y < bottom < box.y + box.h / 2:
+            out[name] = Box(box.x, bottom, box.w, box.y + box.h - bottom)
+    return out
 
 
 def _above(boxes: dict[str, Box], names: tuple[str, ...], top: float, gap: float = 4.0) -> dict[str, Box]:
