@@ -28,7 +28,10 @@ from .master import (
 )
 from .package import build_time, reproducible_zip
 from .shapes import same_place, set_box, textbox
+from .speedups import install as install_speedups
 from .text import TextWriter, element
+
+install_speedups()
 
 TITLE_BOXES = {Layout.TITLE: "title.title", Layout.SECTION: "section.title", Layout.CLOSING: "closing.title"}
 
@@ -46,6 +49,7 @@ class DeckWriter:
         self._footer = None  # (title shape, number shape) XML, made on the first slide with a footer
         self.anchors = {slug: pos for pos, slug in heading_anchors(deck.lesson).items()}
         self.slide_at: dict[SourcePos, object] = {}  # heading position -> first slide showing it
+        self._title_fits: dict = {}  # layout → (its title placeholder lies at the theme's box, in capitals)
 
     # -- whole deck
 
@@ -101,18 +105,32 @@ class DeckWriter:
         if title is None:  # a template whose layouts all lack a title (reference.py said so): a text box
             title = textbox(pptx_slide, box, self.text)
             title.name = "Title"
-        elif not same_place(title, box):  # the layout's box was made up (reference.py took its master's)
-            set_box(title, box)
+        elif not self.title_in_place(pptx_slide, title, box):  # the layout's box was made up (reference.py
+            set_box(title, box)                                   # took its master's)
         frame = title.text_frame
         self.text.prepare_frame(frame)
         para = frame.paragraphs[0]
         color = self.theme.colors["section_text" if slide.layout == Layout.SECTION else "title"]
         for run in slide.title:
             self.text.add_run(para, run, slide.title_pt, bold=True, color=color)
-        if capitalised(pptx_slide):  # measured as written: a template's ALL CAPS title would be wider
+        if self.title_capitalised(pptx_slide):  # measured as written: ALL CAPS titles would be wider
             for rPr in para._p.iter(qn("a:rPr")):
                 rPr.set("cap", "none")
         self.text.set_paragraph(para, None, 0, 0.0, slide.title_pt)
+
+    def title_in_place(self, pptx_slide, title, box) -> bool:
+        """`same_place` of a fresh slide's title, asked once per layout: the title inherits its layout's
+        position (python-pptx finds it anew on each of the four reads, half of filling a title)."""
+        key = (pptx_slide.slide_layout.part.partname, "place", box)
+        if key not in self._title_fits:
+            self._title_fits[key] = same_place(title, box)
+        return self._title_fits[key]
+
+    def title_capitalised(self, pptx_slide) -> bool:
+        key = (pptx_slide.slide_layout.part.partname, "caps")
+        if key not in self._title_fits:
+            self._title_fits[key] = capitalised(pptx_slide)
+        return self._title_fits[key]
 
     def add_footer(self, pptx_slide, number: int, total: int) -> None:
         """The lesson title and the slide number. Both shapes are made once and copied to later slides
