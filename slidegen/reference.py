@@ -151,7 +151,11 @@ def _placeholder_boxes(layout, names: tuple[str, ...]) -> dict[str, Box]:
     if titles:
         shapes[names[0]] = titles[0]
     if len(names) < 3 and _made_up(layout):  # a two content layout's halves stay its own
-        shapes = {name: _designed(layout, shape) for name, shape in shapes.items()}
+        # a made-up content layout takes its master's boxes; a cover or section, slidegen's own
+        if names[0] != "content.title":
+            shapes = {}
+        elif _body_area(layout.slide_master) > _body_area(layout):  # the master offers more room for text
+            shapes = {name: _designed(layout, shape) for name, shape in shapes.items()}
     return {name: _box(shape) for name, shape in shapes.items()
             if shape is not None and (shape.width or 0) > 0 and (shape.height or 0) > 0}
 
@@ -167,6 +171,12 @@ def _made_up(layout) -> bool:
     box = _box(title)
     repeating = sum(1 for other in layouts if any(_box(ph) == box for ph in other.placeholders if ph.width))
     return repeating >= 0.75 * len(layouts)
+
+
+def _body_area(part) -> float:
+    """The area of the largest body placeholder of a layout or master (0 without one)."""
+    areas = [_box(ph).w * _box(ph).h for ph in part.placeholders if _kind(ph) in BODY_TYPES and ph.width and ph.height]
+    return max(areas, default=0.0)
 
 
 def _designed(layout, shape):
