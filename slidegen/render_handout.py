@@ -338,8 +338,10 @@ def html_to_pdf(html: str, base: Path, roots: tuple[Path, ...], positions: dict[
     A refused URL is warned about at its image's position, else at `default_pos`."""
     from weasyprint import HTML
 
+    from .handout_css import split_stylesheets
     from .pdf_unicode import fix_text_layer, joiner_suffixes, keycaps_in
 
+    html, stylesheets = split_stylesheets(html, base)  # parsed once per process
     body = html[html.find("<body"):]  # the metadata in <head> keeps no joiners
     suffixes, keycaps = joiner_suffixes(body), keycaps_in(body)
     fetcher = _make_fetcher(tuple(Path(r).resolve() for r in roots), positions, default_pos)
@@ -349,7 +351,7 @@ def html_to_pdf(html: str, base: Path, roots: tuple[Path, ...], positions: dict[
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # "Step 5 - …" lines
     try:
         return HTML(string=html, base_url=Path(base).resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf(
-            pdf_variant="pdf/ua-1",
+            stylesheets=stylesheets, pdf_variant="pdf/ua-1",
             finisher=lambda document, pdf: fix_text_layer(pdf, suffixes, document.fonts.values(), keycaps))
     finally:
         wp_log.removeFilter(quiet)
