@@ -200,7 +200,7 @@ def test_rendered_content_deck_has_nothing_outside_and_a_pushed_box_is_caught(bu
 
 
 def _args(out: Path, **overrides) -> argparse.Namespace:
-    values = dict(lessons=[CONTENT_LESSON], deck=None, handout=None, output=out, render=False, json=False,
+    values = dict(lessons=[CONTENT_LESSON], deck=None, handout=None, output=out, render=False, a11y=False, json=False,
                   templates=TEMPLATES)
     values.update(overrides)
     return argparse.Namespace(**values)
