@@ -6,6 +6,7 @@ points (1/72 inch) from the slide's top-left corner; renderers convert to their 
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -113,8 +114,9 @@ class Code:
     title: str | None = None
     fenced: bool = True  # written between ``` or ~~~ fences; False for an indented code block
 
-    @property
+    @functools.cached_property
     def lines(self) -> tuple[str, ...]:
+        """The block's lines (split once: the paginator asks at every cut)."""
         return tuple(self.text.rstrip("\n").split("\n")) if self.text.strip() else ()
 
 

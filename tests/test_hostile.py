@@ -89,10 +89,6 @@ def test_a_row_shown_in_column_parts_is_found_and_a_broken_one_is_not():
     assert row_found(row, RowIndex([("k", "a", "b", "c")]))
 
 
-@pytest.mark.xfail(strict=True, reason="parse/images.py: Path.resolve() raises RuntimeError('Symlink loop') "
-                                       "(OSError ELOOP on Python 3.13) and nothing catches it; resolve_image "
-                                       "should catch (OSError, RuntimeError) and warn 'image … cannot be read "
-                                       "(a symlink loop)', showing the alt text as for a missing file")
 def test_a_symlink_loop_under_the_content_folder_is_a_warning(tmp_path):
     (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
     (tmp_path / "loop2").symlink_to(tmp_path / "loop1")

@@ -33,7 +33,6 @@ _ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _INLINE_MARKS = re.compile(r"[`*_\[~]")
 _ONLY_BREAKS = re.compile(r"^(\s*<br\s*/?>\s*)+$", re.IGNORECASE)
 _NOTES = re.compile(r"^\s*<!--\s*notes?\s*:(.*?)-->\s*$", re.DOTALL | re.IGNORECASE)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _IMG_ONLY = re.compile(r"^(\s*<img\b[^<>]*>\s*)+$", re.IGNORECASE)
 
 
@@ -58,7 +57,7 @@ class HtmlBlocks:
             return [Notes(" ".join(notes.group(1).split()), self.pos(node))]
         if PAUSE_COMMENT.match(content):
             return [Pause(self.pos(node))]
-        content = _COMMENT.sub("", content)
+        content = without_comments(content)
         if not content.strip() or _ONLY_BREAKS.match(content):
             return []
         pre = _PRE.match(content)
@@ -139,3 +138,17 @@ def pre_code(pre: re.Match, pos: SourcePos) -> Code:
     language = _LANGUAGE.search(attributes)
     text = html.unescape(_ANY_TAG.sub("", body)).rstrip("\n")
     return Code(text + "\n", language.group(1) if language else "", pos, fenced=bool(pre.group(2)))
+
+
+def without_comments(content: str) -> str:
+    """The HTML with its `<!-- … -->` comments taken out; an unclosed one is kept as written (nothing
+    is lost). One scan (a lazy regular expression rescans to the end for every unclosed `<!--`)."""
+    kept, at = [], 0
+    while (start := content.find("<!--", at)) >= 0:
+        kept.append(content[at:start])
+        end = content.find("-->", start + 4)
+        if end < 0:
+            return "".join(kept) + content[start:]
+        at = end + 3
+    kept.append(content[at:])
+    return "".join(kept)

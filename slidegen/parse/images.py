@@ -34,7 +34,11 @@ class ImageSources:
             return None
         rel = unquote(parts.path)
         base = self.content_root if rel.startswith("/") else self.lesson_dir
-        target = (base / rel.lstrip("/")).resolve()
+        try:
+            target = (base / rel.lstrip("/")).resolve()
+        except (OSError, RuntimeError) as exc:  # a symlink loop; a name the system refuses
+            warn(pos, f"image '{src}' cannot be opened ({exc}); its alt text is shown instead")
+            return None
         if not target.is_relative_to(self.content_root):
             warn(pos, f"image '{src}' is outside the content folder; it is not read (alt text shown instead)")
             return None
