@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
+import time
 
 import pytest
 
@@ -53,14 +54,18 @@ def test_build_writes_the_same_deck_as_slides(tmp_path):
 def test_make_all_lists_only_the_stale_lessons(tmp_path):
     """The sub-make of `make all` (LIST=file) names a lesson whose outputs are missing or older, and
     builds nothing itself."""
-    for name in ("slidegen", "templates", "pyproject.toml", "setup.py", ".venv", "Makefile"):
+    for name in ("slidegen", "templates", ".venv", "Makefile"):
         (tmp_path / name).symlink_to(ROOT / name)
+    for name in ("pyproject.toml", "setup.py", "stamp-installed", "stamp-fonts"):  # make never sets up here:
+        (tmp_path / name).touch()                                                 # a reinstall would point
+        time.sleep(0.01)                                                          # .venv at this folder
     fresh, stale = write_lessons(tmp_path / "content", "fresh", "stale")
     (tmp_path / "build").mkdir()
     for suffix in (".pptx", ".pdf"):
         (tmp_path / "build" / f"{fresh.stem}{suffix}").write_bytes(b"built")
     listing = tmp_path / "build" / "stale-list"
-    subprocess.run(["make", "-s", "--no-print-directory", f"LIST={listing}", "slides", "handout"],
+    subprocess.run(["make", "-s", "--no-print-directory", "STAMP=stamp-installed", "FONTS=stamp-fonts",
+                    f"LIST={listing}", "slides", "handout"],
                    cwd=tmp_path, check=True)
     named = listing.read_text().split()
     assert named and set(named) == {f"content/{stale.name}"}
