@@ -36,16 +36,30 @@ def affected(changed: set[Path], lessons: list[Path], templates: Path) -> list[P
 
 
 def rebuild(lesson: Path, args, say=print) -> bool:
-    from .build import build_both
+    """Deck and handout from one parse: the handout in a forked child while this process writes the deck."""
+    from .build import lesson_and_deck, write_deck, write_handout
+    from .side_by_side import run_both
 
     started = time.perf_counter()
     try:
-        build_both(lesson, args.output, args.templates)
+        built = lesson_and_deck(lesson, args.templates)
+        run_both(lambda: write_handout(lesson, args.output, args.templates, built, "notes"),
+                 lambda: write_deck(lesson, args.output, args.templates, built))
     except SlidegenError as exc:
         say(f"{exc}  (previous outputs kept)")
         return False
     say(f"rebuilt {lesson} in {time.perf_counter() - started:.2f} s")
     return True
+
+
+def warm_up(templates: Path) -> None:
+    """Load WeasyPrint and parse the handout's stylesheets here, once, so that every forked handout
+    build starts with them (a child's own imports and parsing would be lost with it)."""
+    from . import render_handout  # noqa: F401
+    from .handout_css import parsed
+
+    for sheet in sorted((templates / "handout").glob("*.css")):
+        parsed(sheet.resolve())
 
 
 def watch(args, stop: threading.Event | None = None, say=print) -> int:
@@ -55,6 +69,7 @@ def watch(args, stop: threading.Event | None = None, say=print) -> int:
     if not lessons:
         say("nothing to watch: no lessons given and none in content/")
         return 2
+    warm_up(Path(args.templates))
     for lesson in lessons:
         rebuild(lesson, args, say)
     roots = sorted({str(p.resolve().parent) for p in lessons} | {str(Path(args.templates).resolve())})
