@@ -6,6 +6,7 @@ Each command imports only what it needs, so `slidegen slides` never loads WeasyP
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 import time
@@ -168,16 +169,24 @@ class BudgetExceeded(SlidegenError):
     """A lesson's build took longer than `--max-seconds`."""
 
 
-def _limit_memory(megabytes: int) -> None:
-    """Cap the process's address space, so a lesson that would eat the machine fails instead."""
+@contextlib.contextmanager
+def memory_budget(megabytes: int):
+    """Cap the process's address space while a command builds, so a lesson that would eat the machine
+    fails instead; the previous limit comes back afterwards (main() may run inside another program,
+    such as the tests)."""
     try:
         import resource
     except ImportError:  # not on this platform
+        yield
         return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if megabytes > 0:
         limit = megabytes * 2**20
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         resource.setrlimit(resource.RLIMIT_AS, (limit if hard < 0 else min(limit, hard), hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _within_budget(path: Path, seconds: float, build_one):
@@ -205,7 +214,11 @@ def _within_budget(path: Path, seconds: float, build_one):
 def _each_lesson(args, build_one) -> int:
     """Build every lesson, one line per lesson with its time, each within the time and memory budget;
     a failed lesson does not stop the rest, and the exit status is the worst of them."""
-    _limit_memory(getattr(args, "max_memory", 0))
+    with memory_budget(getattr(args, "max_memory", 0)):
+        return _each_lesson_within_budget(args, build_one)
+
+
+def _each_lesson_within_budget(args, build_one) -> int:
     worst = EXIT_OK
     total = len(args.lessons)
     for number, path in enumerate(args.lessons, start=1):
@@ -263,9 +276,9 @@ def cmd_build(args) -> int:
     """`slidegen build`: deck + notes handout per lesson from one parse, `--jobs` lessons at a time."""
     from .course import BuildOptions, build_lessons, default_jobs
 
-    _limit_memory(getattr(args, "max_memory", 0))
     options = BuildOptions(args.output, args.templates, args.max_bytes, args.max_seconds, args.debug)
-    totals = build_lessons(args.lessons, options, args.jobs or default_jobs(), _within_budget)
+    with memory_budget(getattr(args, "max_memory", 0)):
+        totals = build_lessons(args.lessons, options, args.jobs or default_jobs(), _within_budget)
     if totals.worst == EXIT_OK and args.strict and totals.warnings:
         print(f"slidegen: {totals.warnings} warning(s) and --strict", file=sys.stderr)
         return EXIT_LESSON

@@ -110,3 +110,16 @@ def test_a_build_over_its_time_budget_stops_with_the_lesson_named(tmp_path):
     run = _slidegen("--max-seconds", "0.2", "-q", "slides", lesson, "-o", tmp_path)
     assert run.returncode == 1 and f"{lesson}: stopped after 0.2 s (--max-seconds)" in run.stderr
     assert "Traceback" not in run.stderr and not (tmp_path / "slow.pptx").exists()
+
+
+def test_the_memory_budget_ends_with_the_command(tmp_path):
+    """`--max-memory` caps a build, not the program that called main() (the tests, a user's script)."""
+    import resource
+
+    from slidegen.cli import main
+
+    lesson = tmp_path / "small.md"
+    lesson.write_text("## One\n\nA sentence.\n", encoding="utf-8")
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    assert main(["-q", "--max-memory", "900", "slides", str(lesson), "-o", str(tmp_path)]) == 0
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
