@@ -211,6 +211,7 @@ def formula_html(run: Run) -> Markup:
     picture = formula.to_svg(run.math, run.display)
     depth = picture.extent.depth
     svg = picture.svg.replace("<svg ", f'<svg style="vertical-align: -{depth:.3f}em" ', 1)
+    svg = svg.replace(">", f"><title>{escape(run.math)}</title>", 1)  # the tagged PDF's alt text
     kind = "display" if run.display else "inline"
     return Markup(f'<span class="math {kind}">{svg}</span>')
 

@@ -119,3 +119,20 @@ def test_a_theme_with_faint_text_is_named_in_a_warning():
     assert unreadable_colours(theme) == []
     theme.colors["muted"] = "BBBBBB"
     assert any("muted BBBBBB" in problem for problem in unreadable_colours(theme))
+
+
+def test_formulas_carry_their_tex_as_alt_text(tmp_path):
+    lesson = tmp_path / "math.md"
+    lesson.write_text("## Sums\n\nThe mean is $\\bar{x} = \\frac{1}{N}\\sum_j x_j$ here.\n", encoding="utf-8")
+    with pikepdf.open(build_handout(lesson, tmp_path, TEMPLATES)) as pdf:
+        figures = [node for tag, node in structure_tags(pdf.Root.StructTreeRoot) if tag == "Figure"]
+    assert figures and all("\\frac" in str(node.get("/Alt", "")) for node in figures)
+
+
+def test_a_skipped_heading_level_leaves_no_gap_in_the_outline(tmp_path):
+    lesson = tmp_path / "skip.md"
+    lesson.write_text("## Part\n\nText.\n\n#### Detail\n\nMore text.\n", encoding="utf-8")
+    handout = build_handout(lesson, tmp_path, TEMPLATES)
+    with pikepdf.open(handout) as pdf:
+        headings = [tag for tag, _ in structure_tags(pdf.Root.StructTreeRoot) if tag[0] == "H" and tag[1:].isdigit()]
+    assert headings == ["H1", "H2", "H3"] and handout_problems(handout) == []
