@@ -8,7 +8,6 @@ continuation slide repeats nothing of the slide before.
 """
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator
 
 from ..metrics import Metrics
@@ -23,16 +22,18 @@ def marks_in(thing: object) -> list[Run]:
 
 
 def _marks(thing: object) -> Iterator[Run]:
-    if isinstance(thing, Run):
+    if type(thing) is Run:
         if thing.note:
             yield thing
     elif isinstance(thing, (tuple, list)):
+        if thing and isinstance(thing[0], str):  # a code frame's lines, a table's alignments
+            return
         for part in thing:
             yield from _marks(part)
-    elif dataclasses.is_dataclass(thing) and not isinstance(thing, type):
-        for field in dataclasses.fields(thing):
-            value = getattr(thing, field.name)
-            if isinstance(value, (tuple, list, Run)) or dataclasses.is_dataclass(value):
+    elif not isinstance(thing, (str, int, float, type(None))):
+        for name in getattr(type(thing), "__dataclass_fields__", ()):  # faster than dataclasses.fields
+            value = getattr(thing, name)
+            if isinstance(value, (tuple, list, Run)) or hasattr(type(value), "__dataclass_fields__"):
                 yield from _marks(value)
 
 
