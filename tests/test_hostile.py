@@ -262,3 +262,15 @@ def test_a_hostile_lesson_builds_a_handout_and_check_reads_both_within_the_budge
     run = slidegen("check", lesson, "-o", tmp_path, timeout=SECONDS + 30)
     assert_clear(run, lesson)
     assert time.perf_counter() - started < SECONDS and "Open XML errors" in run.stdout
+
+
+def test_a_huge_picture_file_is_not_read(tmp_path, monkeypatch, caplog):
+    """A picture over the size cap is shown as its alt text with a warning, never read whole."""
+    from slidegen.build import build_deck
+    from slidegen.parse import images
+
+    monkeypatch.setattr(images, "MAX_PICTURE_BYTES", 1000)
+    (tmp_path / "big.png").write_bytes(b"\x89PNG" + b"\0" * 5000)
+    lesson = write(tmp_path, "big", "![a very large chart](big.png)")
+    build_deck(lesson, tmp_path / "out", ROOT / "templates")
+    assert any("larger than" in r.getMessage() for r in caplog.records)

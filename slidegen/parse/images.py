@@ -13,6 +13,8 @@ from ..errors import warn
 from ..model import Image, SourcePos
 from .urls import split_url
 
+MAX_PICTURE_BYTES = 50 * 2**20  # a picture file read into a deck and a handout (a 1.5 GB one took 4.7 GB)
+
 
 class ImageSources:
     """Pictures of a lesson, their files resolved (a mixin of `lesson.LessonParser`)."""
@@ -44,5 +46,9 @@ class ImageSources:
             return None
         if not target.is_file():
             warn(pos, f"image '{src}' not found; its alt text is shown instead")
+            return None
+        if target.stat().st_size > MAX_PICTURE_BYTES:
+            warn(pos, f"image '{src}' is larger than {MAX_PICTURE_BYTES // 2**20} MB; it is not read "
+                      "(its alt text is shown instead): save a smaller copy for the slides")
             return None
         return target
