@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import SlidegenError, UsageError
+from .errors import SlidegenError, UsageError, WarningCounter
 
 EXIT_OK, EXIT_LESSON, EXIT_USAGE, EXIT_CHECK = 0, 1, 2, 3
 
@@ -26,17 +26,6 @@ def default_templates() -> Path:
 
 
 DEFAULT_TEMPLATES = default_templates()
-
-
-class _StrictHandler(logging.Handler):
-    """Counts warnings so that `--strict` can turn them into a failed build."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record):
-        self.count += 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
     for noisy in ("weasyprint", "fontTools", "PIL"):  # their progress chatter is not ours to show
         logging.getLogger(noisy).setLevel(logging.ERROR)
-    strict = _StrictHandler()
+    strict = WarningCounter()
     logging.getLogger("slidegen").addHandler(strict)
     try:
         code = COMMANDS[args.command](args)

@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import SlidegenError
+from .errors import SlidegenError, WarningCounter
 
 log = logging.getLogger("slidegen")
 EXIT_LESSON = 1
@@ -109,20 +109,11 @@ def _configure_worker(level: int) -> None:
         logging.basicConfig(level=level, format="%(message)s")
 
 
-class _WarningCounter(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record):
-        self.count += 1
-
-
 def build_one(lesson: Path, options: BuildOptions, guard: Callable) -> Outcome:
     """Deck and notes handout of one lesson (runs in a worker); errors come back as an `Outcome`."""
     from .build import build_both
 
-    counter = _WarningCounter()
+    counter = WarningCounter()
     log.addHandler(counter)
     started = time.perf_counter()
     try:

@@ -31,3 +31,14 @@ class UsageError(SlidegenError):
 
 def warn(pos: SourcePos | str, message: str) -> None:
     log.warning("%s: warning: %s", pos, message)
+
+
+class WarningCounter(logging.Handler):
+    """Counts the warnings logged while it is attached (for `--strict`, and a build's summary)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
