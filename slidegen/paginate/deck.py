@@ -6,7 +6,6 @@ and "(cont.)" titles on the slides a run of content continues onto.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
 from ..errors import warn
@@ -158,12 +157,11 @@ class Paginator:
     def distinct_titles(self, slides: list[Slide]) -> list[Slide]:
         """No two slides share a title (an outline and a screen reader tell slides apart by it): a title
         seen before is qualified by its section ("Notebooks — Part 2"), else numbered ("Notebooks (2)")."""
-        seen: Counter[str] = Counter(plain_text(slide.title) for slide in slides)
         used: set[str] = set()
         out = []
         for slide in slides:
             text = plain_text(slide.title)
-            if text in used and seen[text] > 1:
+            if text in used:
                 text = self.unused_title(text, slide.section, used)
                 box, largest = _TITLE_BOXES.get(slide.layout, ("content.title", "title"))
                 slide = replace(slide, title=(Run(text),), title_pt=self.title_size((Run(text),), box, largest))

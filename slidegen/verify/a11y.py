@@ -67,10 +67,9 @@ def slide_problems(slide) -> list[str]:
 
 def reading_order(slide) -> list[str]:
     """The title is the first shape a screen reader reaches."""
-    shapes = [shape for shape in slide.shapes if shape.has_text_frame or shape.shape_type is not None]
-    title = slide.shapes.title
-    if title is not None and shapes and shapes[0].shape_id != title.shape_id:
-        return [f"the title is not first in reading order (first: '{shapes[0].name}')"]
+    first, title = next(iter(slide.shapes), None), slide.shapes.title
+    if title is not None and first is not None and first.shape_id != title.shape_id:
+        return [f"the title is not first in reading order (first: '{first.name}')"]
     return []
 
 
