@@ -323,3 +323,15 @@ def test_site_markup_is_hidden_with_one_warning_each_and_code_is_left_alone(capl
     code = next(b for b in lesson.preamble if hasattr(b, "lines"))
     assert code.lines == ("{% raw %}kept{% endraw %}", "{: .kept }")
     assert sum("left out" in r.getMessage() for r in caplog.records) == 3
+
+
+def test_cross_reference_anchor_lines_are_hidden(caplog):
+    """Sphinx/d2lbook `:label:` lines name a heading or an equation and show nothing on the site."""
+    text = "## Loss\n:label:`sec_loss`\n\nThe loss is small.\n\n$$l = 0$$\n:eqlabel:`eq_loss`\n\n```\n:label:`kept`\n```\n"
+    lesson = parse(text, "labels.md")
+    section = lesson.sections[0]
+    words = " ".join(plain_text(b.runs) for b in section.blocks if hasattr(b, "runs"))
+    assert "label" not in words and "The loss is small." in words
+    code = next(b for b in section.blocks if hasattr(b, "lines"))
+    assert code.lines == (":label:`kept`",)
+    assert sum("anchor line" in r.getMessage() for r in caplog.records) == 1

@@ -1,7 +1,8 @@
 """Markup a course site's generator hides, removed before Markdown parsing (line numbers kept):
 Liquid/Jekyll `{% comment %}…{% endcomment %}` (its text is hidden on the site) and the `{% raw %}`,
-`{% endraw %}` markers, kramdown attribute lists on their own line (`{: .class }`), and attribute
-blocks right after an image (`![a](b){alt='…'}`). Code (fenced or inline) is left as written.
+`{% endraw %}` markers, kramdown attribute lists on their own line (`{: .class }`), attribute
+blocks right after an image (`![a](b){alt='…'}`), and Sphinx/d2lbook anchor lines (`:label:`id``,
+`:eqlabel:`id``), which name a heading, figure or equation for cross-references and show nothing. Code (fenced or inline) is left as written.
 Each kind removed is reported once, at its first line."""
 from __future__ import annotations
 
@@ -14,17 +15,19 @@ _COMMENT_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
 _COMMENT_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _RAW = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _IAL_LINE = re.compile(r"^\s{0,3}\{:[^{}\n]{0,200}\}\s*$")
+_LABEL_LINE = re.compile(r"^\s{0,3}:(?:label|eqlabel):`[^`\n]{1,200}`\s*$")
 _IMAGE_ATTRS = re.compile(r"(!\[[^\]\n]{0,500}\]\([^()\n]{0,2000}\))\{[^{}\n]{0,500}\}")
 
 KINDS = {"comment": "a Liquid {% comment %} block (hidden on the site) is left out",
          "raw": "Liquid {% raw %} markers are left out",
          "ial": "a kramdown attribute list ({: … }) is left out",
-         "image": "an attribute block after an image ({…}) is left out"}
+         "image": "an attribute block after an image ({…}) is left out",
+         "label": "a cross-reference anchor line (:label:`…`) is left out"}
 
 
 def hide_site_markup(text: str, file: str) -> str:
     """`text` with the site's hidden markup blanked (each removed line kept as an empty line)."""
-    if "{" not in text:
+    if "{" not in text and ":label:" not in text and ":eqlabel:" not in text:
         return text
     lines, seen = text.split("\n"), {}
     fence, in_comment = "", False
@@ -58,6 +61,9 @@ def _clean(line: str, in_comment: bool, number: int, seen: dict[str, int]) -> tu
         line = _RAW.sub("", line)
     if line.lstrip().startswith("{:") and _IAL_LINE.match(line):
         seen.setdefault("ial", number)
+        return "", False
+    if line.lstrip().startswith((":label:", ":eqlabel:")) and _LABEL_LINE.match(line):
+        seen.setdefault("label", number)
         return "", False
     if "){" in line and "`" not in line and _IMAGE_ATTRS.search(line):
         seen.setdefault("image", number)
