@@ -5,7 +5,7 @@ import pytest
 
 from slidegen import formula
 from slidegen.formula.linear import Piece, plain
-from tests.test_formula_tex import LESSON_FORMULAS
+from test_formula_tex import LESSON_FORMULAS
 
 
 def flat(tex: str, display: bool = False) -> str:

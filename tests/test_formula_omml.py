@@ -10,7 +10,7 @@ from lxml import etree
 
 from slidegen import formula
 from slidegen.formula.omml import M_NS, spaces
-from tests.test_formula_tex import LESSON_FORMULAS
+from test_formula_tex import LESSON_FORMULAS
 
 M = f"{{{M_NS}}}"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from slidegen import formula
-from tests.test_formula_tex import LESSON_FORMULAS
+from test_formula_tex import LESSON_FORMULAS
 
 
 def test_picture_is_vector_sized_in_em_with_the_tex_as_its_name():

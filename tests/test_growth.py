@@ -50,10 +50,6 @@ SHAPES = {
 # did not own; each reason names the cause and the fix). They are measured up to 4x only: the growth
 # shows there already, and 8x would take minutes.
 SUPERLINEAR = {
-    "long line": "paginate/text.split: a sentence longer than a slide is first tried whole at every cut "
-                 "(fits(len(rest)) measures the whole rest once per slide, and word_cuts lists the whole "
-                 "rest's cuts); cuts past what an empty slide can hold (too_long_for_a_slide's bound) "
-                 "should be dropped before galloping",
 }
 
 

@@ -180,25 +180,14 @@ HOSTILE = {
     "a table of 200 columns": lambda: wide_table(200),
     "many distinct characters": lambda: " ".join(chr(c) for c in range(0x3400, 0x3400 + scaled(6000))),
     "runs of <!--": lambda: "<!--" * scaled(50000),  # 15 s at full size: parse/html_blocks._COMMENT, see the report
+    "a paragraph of many runs": lambda: "{/*" * scaled(16000),  # once runs x slides: paginate/runs.RunCuts
+    "one word of 200,000 characters": lambda: "x" * scaled(200000),
+    "a line of a million characters": lambda: ("word " * scaled(200000))[: scaled(1_000_000)],
 }
 
 # Cases still too slow, one per cause, at their full size whatever SCALE (a quadratic cost shrinks faster
 # than the budget); the causes lie in modules this test's author did not own.
 TOO_SLOW = {
-    "a paragraph of many runs": (
-        lambda: "{/*" * scaled(16000),
-        "paginate/runs.slice_runs walks every run from the paragraph's start at each probe (a "
-        "dataclasses.replace each), and paginate/text.split slices and measures the whole rest at each "
-        "slide: runs x slides. Slice with run offsets and bisect, and slice the rest once"),
-    "one word of 200,000 characters": (
-        lambda: "x" * scaled(200000),
-        "paginate/text.split tries the whole rest first at each slide (fits(len(rest))), and "
-        "paginate/runs.word_cuts lists a cut per character of the whole rest: rest x slides. Drop "
-        "the cuts past what an empty slide can hold (too_long_for_a_slide's bound) before galloping"),
-    "a line of a million characters": (
-        lambda: ("word " * scaled(200000))[: scaled(1_000_000)],
-        "as for one long word: paginate/text.split measures the whole rest of a sentence longer than a "
-        "slide once per slide (3.7 GB before; now the budget stops it)"),
     "many sections": (
         lambda: "\n\n".join(f"## h{i}\n\ntext" for i in range(scaled(5000))),
         "render_pptx: python-pptx's slides.add_slide finds the next slide id (an xpath over every sldId) "

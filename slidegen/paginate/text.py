@@ -13,7 +13,7 @@ from ..metrics import Metrics
 from ..model import Box, TextPara, plain_text
 from .flow import Flow
 from .items import TextGroup, introduces_next
-from .runs import sentence_cuts, slice_runs, strip_runs, word_cuts
+from .runs import RunCuts, sentence_cuts, strip_runs, word_cuts
 
 
 def height(m: Metrics, paras: tuple[TextPara, ...] | list[TextPara], width: float, size: float) -> float:
@@ -27,29 +27,82 @@ def split_points(para: TextPara, by_words: bool = False) -> list[int]:
     return word_cuts(text) if by_words else sentence_cuts(text)
 
 
-def split(flow: Flow, para: TextPara, room: float, by_words: bool = False):
-    """(head, tail): the longest head of `para` (whole sentences, or words) that fits in `room` below
-    the open text, and the rest (None when nothing is left); (None, None) when no head fits."""
-    text = plain_text(para.runs)
-    cuts = split_points(para, by_words)
+class Rest:
+    """What is left of a paragraph set across slides: an offset into its text, which is cut and measured
+    only as far as one slide could hold, so a paragraph many slides long costs linear time."""
 
+    def __init__(self, para: TextPara):
+        self.para = para
+        self.cuts = RunCuts(para.runs)
+        self.start = 0
+        self.end = len(self.cuts.text.rstrip())
+
+    @property
+    def chars(self) -> int:
+        return self.end - self.start
+
+    @property
+    def done(self) -> bool:
+        return self.start >= self.end
+
+    def whole(self) -> TextPara:
+        if self.start == 0:
+            return self.para
+        return replace(self.para, runs=strip_runs(self.cuts.slice(self.start, len(self.cuts.text))), marker=None)
+
+    def head(self, cut: int) -> TextPara:
+        """The text up to `cut`, as measured (ends not stripped)."""
+        marker = self.para.marker if self.start == 0 else None
+        return replace(self.para, runs=self.cuts.slice(self.start, cut), marker=marker)
+
+    def take(self, cut: int) -> TextPara:
+        """The head up to `cut`, stripped; the rest then starts at the next text after it."""
+        head = self.head(cut)
+        self.start = self.cuts.next_text(cut)
+        return replace(head, runs=strip_runs(head.runs))
+
+
+def slide_chars(flow: Flow) -> float:
+    """More characters than an empty slide could hold even if each were a tenth of an em wide: known
+    without measuring, so the rest of a paragraph many slides long is never measured whole."""
+    m = flow.m
+    lines = flow.area.h / line_height(m.body, flow.size) + 1
+    return lines * m.usable(flow.area.w) / (0.1 * flow.size)
+
+
+def longest_head(flow: Flow, rest: Rest, room: float, by_words: bool = False) -> int | None:
+    """The cut of the longest head of `rest` (whole sentences, or words, or at the last characters) that
+    fits in `room` below the open text; None when no head fits."""
+    limit = rest.start + int(slide_chars(flow)) + 1
+    best = fitting_cut(flow, rest, room, rest.cuts.cuts_between(rest.start, limit, by_words))
+    if best is None and by_words:  # not even one word fits: cut between its characters
+        best = fitting_cut(flow, rest, room, rest.cuts.cuts_between(rest.start, limit, by_chars=True))
+    return best
+
+
+def fitting_cut(flow: Flow, rest: Rest, room: float, cuts: list[int]) -> int | None:
     def fits(cut: int) -> bool:
-        return flow.text_height_with((replace(para, runs=slice_runs(para.runs, 0, cut)),)) <= room
+        return flow.text_height_with((rest.head(cut),)) <= room
 
     lo, hi = 0, 1  # gallop, then binary search: the number of leading cuts that fit. Probing from the
-    while hi <= len(cuts) and fits(cuts[hi - 1]):  # start measures heads of at most twice what fits, so a
-        lo, hi = hi, hi * 2  # paragraph many slides long costs linear time, not a slide per half of it
+    while hi <= len(cuts) and fits(cuts[hi - 1]):  # start measures heads of at most twice what fits
+        lo, hi = hi, hi * 2
     hi = min(hi - 1, len(cuts))
     while lo < hi:
         mid = (lo + hi + 1) // 2
         lo, hi = (mid, hi) if fits(cuts[mid - 1]) else (lo, mid - 1)
-    if lo == 0:
+    return cuts[lo - 1] if lo else None
+
+
+def split(flow: Flow, para: TextPara, room: float, by_words: bool = False):
+    """(head, tail): the longest head of `para` (whole sentences, or words) that fits in `room` below
+    the open text, and the rest (None when nothing is left); (None, None) when no head fits."""
+    rest = Rest(para)
+    cut = longest_head(flow, rest, room, by_words)
+    if cut is None:
         return None, None
-    best = cuts[lo - 1]
-    head = replace(para, runs=strip_runs(slice_runs(para.runs, 0, best)))
-    tail_runs = strip_runs(slice_runs(para.runs, best, len(text)))
-    tail = replace(para, runs=tail_runs, marker=None) if tail_runs else None
-    return head, tail
+    head = rest.take(cut)
+    return head, (None if rest.done else rest.whole())
 
 
 def place(flow: Flow, group: TextGroup) -> None:
@@ -79,38 +132,47 @@ def keep_with(flow: Flow, para: TextPara, following: TextPara) -> None:
         flow.next_page()
 
 
-def too_long_for_a_slide(flow: Flow, para: TextPara) -> bool:
-    """More characters than an empty slide could hold even if each were a tenth of an em wide: known
-    without measuring, so the rest of a paragraph many slides long is not measured whole at each cut."""
-    m = flow.m
-    lines = flow.area.h / line_height(m.body, flow.size) + 1
-    return len(plain_text(para.runs)) > lines * m.usable(flow.area.w) / (0.1 * flow.size)
-
-
 def place_para(flow: Flow, para: TextPara) -> None:
     """One paragraph, split across slides as often as it needs. A list item that fits on a slide moves
     to the next one whole rather than be cut; other paragraphs break between sentences."""
-    if not too_long_for_a_slide(flow, para) and flow.text_height_with((para,)) <= flow.text_room():
-        flow.append_text((para,))
-        return
-    if para.marker and not too_long_for_a_slide(flow, para) and not flow.page.empty and flow.height_alone((para,)) <= flow.area.h:
-        flow.next_page()
-        flow.append_text((para,))
-        return
-    head, tail = split(flow, para, flow.text_room())
-    if head is None and not flow.page.empty:
-        flow.next_page()
-        head, tail = split(flow, para, flow.text_room())
-    if head is None:  # one sentence larger than an empty slide: break it between words
-        head, tail = split(flow, para, flow.text_room(), by_words=True)
-        flow.warn(para.pos or "?", "a sentence is too long for one slide and continues on the next")
-        if head is None:
-            flow.append_text((para,))
+    rest = Rest(para)
+    while not place_whole(flow, rest):
+        cut = cut_for_this_slide(flow, rest)
+        if cut is None:
+            flow.append_text((rest.whole(),))
             return
-    flow.append_text((head,))
-    if tail is not None:
+        flow.append_text((rest.take(cut),))
+        if rest.done:
+            return
         flow.next_page()
-        place_para(flow, tail)
+
+
+def place_whole(flow: Flow, rest: Rest) -> bool:
+    """Set the rest whole where it fits, or (a list item) on the next slide when it fits there."""
+    if rest.chars > slide_chars(flow):
+        return False
+    whole = rest.whole()
+    if flow.text_height_with((whole,)) <= flow.text_room():
+        flow.append_text((whole,))
+        return True
+    if whole.marker and not flow.page.empty and flow.height_alone((whole,)) <= flow.area.h:
+        flow.next_page()
+        flow.append_text((whole,))
+        return True
+    return False
+
+
+def cut_for_this_slide(flow: Flow, rest: Rest) -> int | None:
+    """Where the rest breaks on this slide (or the next, when not even a sentence fits here): between
+    sentences, or between words when one sentence is larger than an empty slide."""
+    cut = longest_head(flow, rest, flow.text_room())
+    if cut is None and not flow.page.empty:
+        flow.next_page()
+        cut = longest_head(flow, rest, flow.text_room())
+    if cut is None:
+        cut = longest_head(flow, rest, flow.text_room(), by_words=True)
+        flow.warn(rest.para.pos or "?", "a sentence is too long for one slide and continues on the next")
+    return cut
 
 
 def lead_height(m: Metrics, item: TextGroup, area: Box, size: float, whole: bool = False) -> float:
