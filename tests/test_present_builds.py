@@ -151,8 +151,11 @@ def test_with_builds_leaves_a_deck_without_stops_alone():
 @pytest.mark.render
 @needs_soffice()
 def test_libreoffice_keeps_the_builds(built, tmp_path):
-    subprocess.run([shutil.which("soffice"), "--headless", "--convert-to", "odp", "--outdir", str(tmp_path),
-                    str(built["build-pause"])], check=True, capture_output=True, timeout=180)
+    # A profile of its own: soffice runs sharing one (the user's default) hand their work to the first
+    # one or fail, and the test runners run LibreOffice tests side by side (pytest -n).
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "odp",
+                    "--outdir", str(tmp_path), str(built["build-pause"])], check=True, capture_output=True, timeout=180)
     with zipfile.ZipFile(tmp_path / "build-pause.odp") as odp:
         content = etree.fromstring(odp.read("content.xml"))
     ns = {"anim": "urn:oasis:names:tc:opendocument:xmlns:animation:1.0",
