@@ -66,11 +66,20 @@ watch: $(STAMP) $(FONTS)
 check: all
 	$(SLIDEGEN) -q check --a11y $(LESSONS) -o $(OUT) $$(command -v soffice >/dev/null && echo --render)
 
+# The tests run on every core (pytest-xdist, at most 4 workers: a hostile lesson may take 1 GB);
+# `--dist loadgroup` keeps the growth measurements (tests/test_growth.py) on one worker, one at a time.
+# PYTEST_JOBS=0 runs them in this process, serially.
+PYTEST_JOBS ?= auto
+# PYTHONDONTWRITEBYTECODE= : pytest keeps the test modules it rewrote (assert messages) in __pycache__ only
+# when Python may write bytecode; with the variable set (as in many containers) every worker rewrote them
+# all again, 5 s of each run's start.
+PYTEST_N = -n $(PYTEST_JOBS) --maxprocesses 4 --dist loadgroup
+PYTEST  = PYTHONDONTWRITEBYTECODE= $(PY) -m pytest
 test: $(STAMP) $(FONTS)
-	$(PY) -m pytest -q
+	$(PYTEST) -q $(PYTEST_N)
 
 test-fast: $(STAMP) $(FONTS)
-	$(PY) -m pytest -q -m "not slow and not render"
+	$(PYTEST) -q $(PYTEST_N) -m "not slow and not render"
 
 fuzz: $(STAMP) $(FONTS)
 	SLIDEGEN_FUZZ_EXAMPLES=2000 $(PY) -m pytest -q tests/test_fuzz.py

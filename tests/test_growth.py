@@ -17,7 +17,10 @@ import pytest
 
 from conftest import ROOT
 
-pytestmark = pytest.mark.slow
+# Under `make test` (pytest -n, --dist loadgroup) these run one after another on one worker: no two
+# growth measurements at once. The other workers go on, which costs CPU time little (what is measured,
+# not wall time); the bound's room for noise covers the rest.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("growth")]
 
 EXPONENT = 1.4
 SIZES = (1, 2, 4, 8)
