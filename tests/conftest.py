@@ -1,6 +1,7 @@
 """Shared test helpers: paths, and the `../shared` folder that exists on developer machines and in CI."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -43,3 +44,47 @@ def all_blocks(blocks):
         if isinstance(block, ListBlock):
             for item in block.items:
                 yield from all_blocks(item.children)
+
+
+class Outputs:
+    """Decks and handouts of lessons as `slidegen slides` / `handout` write them (the default templates),
+    each built once per test run on first use and shared by the tests that only read them: the content
+    lesson's deck was built by five modules, each fixture's deck by three. Under pytest -n the workers
+    share one folder, and a lock lets one of them build each output while the others wait for it. A test
+    that changes an output changes a copy of it."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._named: dict[str, Path] = {}
+
+    def deck(self, lesson: Path) -> Path:
+        from slidegen.build import build_deck
+
+        return self._built(lesson, ".pptx", build_deck)
+
+    def handout(self, lesson: Path) -> Path:
+        from slidegen.build import build_handout
+
+        return self._built(lesson, ".pdf", build_handout)
+
+    def _built(self, lesson: Path, suffix: str, build) -> Path:
+        import fcntl
+
+        lesson = Path(lesson).resolve()
+        named = self._named.setdefault(lesson.stem, lesson)
+        assert named == lesson, f"two lessons of one name share the outputs folder: {named}, {lesson}"
+        path = self.folder / f"{lesson.stem}{suffix}"
+        with open(self.folder / f".{lesson.stem}{suffix}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not path.is_file():
+                assert build(lesson, self.folder, ROOT / "templates") == path
+        return path
+
+
+@pytest.fixture(scope="session")
+def lesson_outputs(tmp_path_factory) -> Outputs:
+    base = tmp_path_factory.getbasetemp()
+    # Under pytest-xdist each worker's folder lies in the run's own folder, which they share.
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    return Outputs(shared / "outputs")

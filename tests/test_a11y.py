@@ -25,12 +25,9 @@ REAL = FIXTURES / "real"
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory):
-    out = tmp_path_factory.mktemp("a11y")
-    built = {}
-    for lesson in (CONTENT_LESSON, REAL / "figures.md", FIXTURES / "table-groups.md"):
-        built[lesson.stem] = (build_deck(lesson, out, TEMPLATES), build_handout(lesson, out, TEMPLATES))
-    return built
+def outputs(lesson_outputs):
+    return {lesson.stem: (lesson_outputs.deck(lesson), lesson_outputs.handout(lesson))
+            for lesson in (CONTENT_LESSON, REAL / "figures.md", FIXTURES / "table-groups.md")}
 
 
 def test_the_handout_is_tagged_with_language_title_and_headings_in_order(outputs):

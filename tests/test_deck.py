@@ -19,9 +19,8 @@ TEMPLATES = ROOT / "templates"
 
 
 @pytest.fixture(scope="module")
-def content_pptx(tmp_path_factory):
-    out = tmp_path_factory.mktemp("deck")
-    return build_deck(CONTENT_LESSON, out, TEMPLATES)
+def content_pptx(lesson_outputs):
+    return lesson_outputs.deck(CONTENT_LESSON)
 
 
 def test_table_rows_are_native_rows(content_pptx):
@@ -109,8 +108,8 @@ def test_reference_deck_without_our_layout_names_builds_with_its_own(tmp_path):
 
 
 @pytest.mark.parametrize("path", [pytest.param(p, id=p.name) for p in GOOD_FIXTURES])
-def test_every_fixture_builds_a_deck(path, tmp_path):
-    out = build_deck(path, tmp_path, TEMPLATES)
+def test_every_fixture_builds_a_deck(path, lesson_outputs):
+    out = lesson_outputs.deck(path)
     assert len(Presentation(out).slides) >= 2
 
 
@@ -207,16 +206,16 @@ EDGE_LESSON = ("---\ntitle: 가장자리\n---\n\n## 번호\n\n0. 영부터 세�
                "<!-- notes: 발표자 노트 -->\n\n---\n\n> 인용\n\n- [x] 완료\n- [ ] 할 일\n")
 
 
-def test_decks_are_valid_office_open_xml(tmp_path):
+def test_decks_are_valid_office_open_xml(tmp_path, lesson_outputs):
     """PowerPoint repairs or rejects a part that breaks the ECMA-376 schemas or the Open XML SDK's rules
     (a list numbered from 0 did); openxml-audit applies both, part by part."""
     audit = pytest.importorskip("openxml_audit", reason="openxml-audit is a test dependency: pip install -e '.[test]'")
     (tmp_path / "edge.md").write_text(EDGE_LESSON, encoding="utf-8")
-    lessons = [CONTENT_LESSON, tmp_path / "edge.md", *(p for p in GOOD_FIXTURES if p.suffix in (".md", ".mdx"))]
+    decks = [build_deck(tmp_path / "edge.md", tmp_path / "decks", TEMPLATES)]
+    decks += [lesson_outputs.deck(lesson) for lesson in [CONTENT_LESSON, *(p for p in GOOD_FIXTURES if p.suffix in (".md", ".mdx"))]]
     problems = []
-    for lesson in lessons:
-        deck = build_deck(lesson, tmp_path / "decks", TEMPLATES)
-        problems += [f"{lesson.name}: {error}" for error in audit.validate_pptx(deck).errors]
+    for deck in decks:
+        problems += [f"{deck.name}: {error}" for error in audit.validate_pptx(deck).errors]
     assert not problems, "\n".join(problems[:20])
 
 

@@ -132,23 +132,27 @@ def render_to(path: Path, lesson: Lesson, deck: Deck | None = None, layout: str 
 
 
 class Built:
-    """PDFs built once per test module, by name."""
+    """PDFs built once per test module, by name; the notes handouts are the test run's shared ones
+    (conftest.Outputs: slidegen.build.build_handout, the same render of the same lesson and deck)."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, outputs):
         self.folder = folder
+        self.outputs = outputs
         self.cache: dict[str, tuple[Lesson, Deck | None, Path]] = {}
 
     def lesson(self, source: Path, layout: str = "notes"):
         key = f"{source.name}-{layout}"
         if key not in self.cache:
             lesson, deck, _theme = lesson_and_deck(source, TEMPLATES)
-            self.cache[key] = (lesson, deck, render_to(self.folder / f"{key}.pdf", lesson, deck, layout))
+            pdf = (self.outputs.handout(source) if layout == "notes"
+                   else render_to(self.folder / f"{key}.pdf", lesson, deck, layout))
+            self.cache[key] = (lesson, deck, pdf)
         return self.cache[key]
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return Built(tmp_path_factory.mktemp("handouts"))
+def built(tmp_path_factory, lesson_outputs):
+    return Built(tmp_path_factory.mktemp("handouts"), lesson_outputs)
 
 
 def small_lesson(folder: Path, lang: str = "ko") -> Lesson:

@@ -16,7 +16,6 @@ import pytest
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from slidegen.build import build_deck, build_handout
 from slidegen.cli import EXIT_CHECK, EXIT_OK, cmd_check
 from slidegen.verify import check_lesson
 from slidegen.verify.overflow_render import chars_outside, render_decks
@@ -31,27 +30,25 @@ LESSON_PARAMS = ([pytest.param(CONTENT_LESSON, id=CONTENT_LESSON.name)]
 
 
 class Builds:
-    """Lessons built on first use into one folder for the module, and their check reports."""
+    """Lessons built on first use (the test run's shared outputs, conftest.Outputs), and their check reports."""
 
-    def __init__(self, out: Path):
-        self.out = out
+    def __init__(self, outputs):
+        self.outputs = outputs
+        self.out = outputs.folder
         self.reports = {}
         self.handout_problem = ""
 
     def deck(self, lesson: Path) -> Path:
-        path = self.out / f"{lesson.stem}.pptx"
-        if not path.is_file():
-            build_deck(lesson, self.out, TEMPLATES)
-        return path
+        return self.outputs.deck(lesson)
 
     def handout(self, lesson: Path) -> Path | None:
-        path = self.out / f"{lesson.stem}.pdf"
-        if not path.is_file() and not self.handout_problem:
-            try:
-                build_handout(lesson, self.out, TEMPLATES)
-            except ImportError as exc:  # the handout renderer is not there yet
-                self.handout_problem = f"the handout cannot be built yet: {exc}"
-        return path if path.is_file() else None
+        if self.handout_problem:
+            return None
+        try:
+            return self.outputs.handout(lesson)
+        except ImportError as exc:  # the handout renderer is not there yet
+            self.handout_problem = f"the handout cannot be built yet: {exc}"
+            return None
 
     def report(self, lesson: Path):
         if lesson not in self.reports:
@@ -61,8 +58,8 @@ class Builds:
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory) -> Builds:
-    return Builds(tmp_path_factory.mktemp("check"))
+def builds(lesson_outputs) -> Builds:
+    return Builds(lesson_outputs)
 
 
 def _explain(report) -> str:
