@@ -183,41 +183,12 @@ HOSTILE = {
     "a paragraph of many runs": lambda: "{/*" * scaled(16000),  # once runs x slides: paginate/runs.RunCuts
     "one word of 200,000 characters": lambda: "x" * scaled(200000),
     "a line of a million characters": lambda: ("word " * scaled(200000))[: scaled(1_000_000)],
+    "many sections": lambda: "\n\n".join(f"## h{i}\n\ntext" for i in range(scaled(5000))),  # render_pptx/parts.py
+    "a long code block": lambda: "```\n" + "x = 1\n" * scaled(20000) + "```",  # model.Code.lines split once
 }
-
-# Cases still too slow, one per cause, at their full size whatever SCALE (a quadratic cost shrinks faster
-# than the budget); the causes lie in modules this test's author did not own.
-TOO_SLOW = {
-    "many sections": (
-        lambda: "\n\n".join(f"## h{i}\n\ntext" for i in range(scaled(5000))),
-        "render_pptx: python-pptx's slides.add_slide finds the next slide id (an xpath over every sldId) "
-        "and the next part name (a walk over every part) for each slide: n² for n slides; keep the next "
-        "id and part number in the deck writer"),
-    "a long code block": (
-        lambda: "```\n" + "x = 1\n" * scaled(20000) + "```",
-        "model.Code.lines splits the whole text at each call and paginate/code.place asks for it at every "
-        "cut (then python-pptx's add_slide as for many sections): split once per block"),
-}
-
-
-TOO_SLOW_SECONDS = 8  # each took 40 s or more at full size: stopped sooner, the test costs less
-
 
 def hostile_params():
-    params = [pytest.param(name, make, id=name) for name, make in HOSTILE.items()]
-    params += [pytest.param(name, make, id=name, marks=pytest.mark.xfail(strict=True, reason=why))
-               for name, (make, why) in TOO_SLOW.items()]
-    return params
-
-
-def full_size(make):
-    """`make` as it builds its lesson at SCALE 1."""
-    global SCALE
-    saved, SCALE = SCALE, 1.0
-    try:
-        return make()
-    finally:
-        SCALE = saved
+    return [pytest.param(name, make, id=name) for name, make in HOSTILE.items()]
 
 
 def assert_clear(run: subprocess.CompletedProcess, lesson: Path) -> None:
@@ -231,10 +202,9 @@ def assert_clear(run: subprocess.CompletedProcess, lesson: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "make"), hostile_params())
 def test_a_hostile_lesson_builds_a_deck_or_fails_clearly_within_the_budget(name, make, tmp_path):
-    lesson = write(tmp_path, "hostile", full_size(make) if name in TOO_SLOW else make())
-    seconds = TOO_SLOW_SECONDS if name in TOO_SLOW else SECONDS
-    run = slidegen("--max-seconds", seconds, "--max-memory", 1024, "slides", lesson, "-o", tmp_path,
-                   timeout=seconds + 30)
+    lesson = write(tmp_path, "hostile", make())
+    run = slidegen("--max-seconds", SECONDS, "--max-memory", 1024, "slides", lesson, "-o", tmp_path,
+                   timeout=SECONDS + 30)
     assert_clear(run, lesson)
     assert run.returncode == 0 and (tmp_path / "hostile.pptx").is_file()
 

@@ -27,6 +27,7 @@ from .master import (
     title_placeholder,
 )
 from .package import build_time, reproducible_zip
+from .parts import Parts
 from .shapes import same_place, set_box, textbox
 from .speedups import install as install_speedups
 from .text import TextWriter, element
@@ -43,9 +44,10 @@ class DeckWriter:
         self.deck = deck
         self.theme = theme
         self.prs, self.layouts = open_master(master)
+        self.parts = Parts(self.prs)  # new slides, notes and pictures without a search of the whole deck
         self.korean = deck.lesson.lang == "ko"
         self.text = TextWriter(theme, self.korean)
-        self.frames = FrameWriter(self.text)
+        self.frames = FrameWriter(self.text, self.parts)
         self._footer = None  # (title shape, number shape) XML, made on the first slide with a footer
         self.anchors = {slug: pos for pos, slug in heading_anchors(deck.lesson).items()}
         self.slide_at: dict[SourcePos, object] = {}  # heading position -> first slide showing it
@@ -81,7 +83,7 @@ class DeckWriter:
     # -- one slide
 
     def add_slide(self, slide: Slide, number: int, total: int) -> None:
-        pptx_slide = self.prs.slides.add_slide(self.layouts[slide.layout])
+        pptx_slide = self.parts.add_slide(self.layouts[slide.layout])
         if slide.anchor is not None:
             self.slide_at.setdefault(slide.anchor, pptx_slide)
         self.fill_title(pptx_slide, slide)
@@ -96,7 +98,7 @@ class DeckWriter:
         if slide.layout not in (Layout.TITLE, Layout.SECTION):
             self.add_footer(pptx_slide, number, total)
         if slide.notes:
-            pptx_slide.notes_slide.notes_text_frame.text = slide.notes
+            self.parts.notes_slide(pptx_slide).notes_text_frame.text = slide.notes
 
     def fill_title(self, pptx_slide, slide: Slide) -> None:
         """The slide's title in the layout's title placeholder (found by its type, not its idx)."""

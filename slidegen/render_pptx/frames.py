@@ -8,7 +8,9 @@ from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
+from pptx.parts.image import Image as PptxImage
 
 from ..errors import warn
 from ..model import (
@@ -21,6 +23,7 @@ from ..model import (
     TextFrame,
     TextPara,
 )
+from .parts import Parts
 from .shapes import box_shape, set_box
 from .text import TextWriter
 from .units import emu
@@ -31,8 +34,9 @@ _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RI
 class FrameWriter:
     """Draws the deck model's frames on a slide, their text through `text`."""
 
-    def __init__(self, text: TextWriter):
+    def __init__(self, text: TextWriter, parts: Parts):
         self.text = text
+        self.parts = parts
         self.theme = text.theme
 
     def write(self, pptx_slide, frame, placeholders: list):
@@ -85,8 +89,8 @@ class FrameWriter:
         image = frame.image
         if image.path is not None:
             try:
-                picture = pptx_slide.shapes.add_picture(str(image.path), emu(frame.box.x), emu(frame.box.y),
-                                                        emu(frame.box.w), emu(frame.box.h))
+                picture = add_picture(pptx_slide, self.parts.image_part(PptxImage.from_file(str(image.path))),
+                                      frame.box)
                 describe(picture, image.alt or image.title or "")
                 return picture
             except Exception as exc:  # noqa: BLE001 (Pillow and python-pptx reject an unreadable picture in several ways)
@@ -140,6 +144,14 @@ class FrameWriter:
         align = frame.align[column] if column < len(frame.align) else None
         if align in _ALIGN:
             para.alignment = _ALIGN[align]
+
+
+def add_picture(pptx_slide, image_part, box):
+    """`shapes.add_picture` of a part `Parts` made: the same `p:pic`, related to the slide."""
+    rId = pptx_slide.part.relate_to(image_part, RT.IMAGE)
+    shapes = pptx_slide.shapes
+    pic = shapes._add_pic_from_image_part(image_part, rId, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
+    return shapes._shape_factory(pic)
 
 
 DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # PowerPoint's "mark as decorative"
