@@ -3,15 +3,16 @@
 Two stages kept apart: `render_html` is pure templating over the model (no Markdown is parsed here),
 `html_to_pdf` hands the HTML to WeasyPrint with a `url_fetcher` that reads only files inside the
 lesson's folder and the template folder. All words and all looks are in `templates/handout/`; this
-module only prepares values the templates cannot compute: slide-number ranges, table row groups,
-highlighted code, and text with Korean words glued together.
+module only prepares values the templates cannot compute: slide-number ranges, table row groups and
+column parts (`handout_tables`), highlighted code, and text with Korean words glued together.
 
 Korean line breaking: WeasyPrint has no `word-break: keep-all`, so `keep_words` puts U+2060 WORD
 JOINER between the characters of every word that contains Hangul (measured: as fast as plain text,
 and the PDF's text layer stays clean). Short Latin words that a browser would break after `/` or `-`
 (`GPT-3.5`, `arxiv.org/abs/…`) are glued the same way. Words longer than `LONG_WORD` characters (URLs, identifiers)
 get `<span class="long">`, which the CSS lets break anywhere, so that they wrap instead of widening
-a table column or leaving the page.
+a table column or leaving the page; words longer than `HUGE_WORD` are set in short pieces as well
+(`huge_word`), which keeps WeasyPrint's time linear in their length.
 
 WeasyPrint is imported only inside `html_to_pdf`: building a deck never loads it.
 """
@@ -37,7 +38,9 @@ from .pictures import ratio as picture_ratio
 from .theme import load_theme
 
 WORD_JOINER = "\u2060"
+ZERO_WIDTH_SPACE = "\u200b"
 LONG_WORD = 24
+HUGE_WORD, PIECE, FAN_OUT = 200, 16, 24  # see huge_word
 LAYOUTS = {"notes": "notes.html", "slides": "slides.html", "deck": "deck.html"}
 
 # One partial per block kind and per slide frame kind. Speaker notes are for the lecturer: not shown.
@@ -96,12 +99,21 @@ def render_html(lesson: Lesson, deck: Deck | None, templates: Path, layout: str 
     env.filters.update(box_title=lambda kind: theme.text("admonition", kind=kind),
                        anchor=lambda pos: anchors.get(pos, f"h{pos.line}"),
                        href=lambda href: safe_href(href, set(anchors.values())),
-                       floats_note=first_references(layout))
+                       floats_note=first_references(layout), table_parts=parts_filter(lesson))
     html = env.get_template(LAYOUTS[layout]).render(
         lesson=lesson, deck=deck, lang=lesson.lang, tags=lesson.tags, slide_refs=slide_ranges(lesson, deck),
         slide_ids=first_slide_ids(deck, anchors), theme=theme, look=DeckLook(theme), notes=notes,
         notes_width=notes_width())
     return number_formulas(html)
+
+
+def parts_filter(lesson: Lesson):
+    """A lesson table → its column parts for the page (one part when it fits), at the width of
+    where it stands (a list, a box and a quote take some)."""
+    from .handout_tables import lesson_table_widths, table_parts
+
+    widths = lesson_table_widths(lesson)
+    return lambda table: table_parts(table, widths.get(id(table)))
 
 
 def first_references(layout: str):
@@ -180,9 +192,28 @@ def keep_words(text: str, long_word: int = LONG_WORD) -> Markup:
             out.append(escape(token))
             continue
         glue = _HANGUL.search(token) or (len(token) <= long_word and _INNER_BREAK.search(token))
+        if len(token) > HUGE_WORD:
+            out.append(Markup('<span class="long">%s</span>') % huge_word(token, bool(glue)))
+            continue
         glued = escape(WORD_JOINER.join(token) if glue else token)
         out.append(Markup('<span class="long">%s</span>') % glued if len(token) > long_word else glued)
     return Markup("").join(out)
+
+
+def huge_word(word: str, glue: bool) -> Markup:
+    """A word of more than `HUGE_WORD` characters in pieces of `PIECE` characters, a ZERO WIDTH SPACE
+    between pieces (a line may break there; a PDF reader copies nothing for it), and the pieces nested
+    in spans of at most `FAN_OUT`. WeasyPrint lays out the whole rest of a text at each line it breaks
+    `overflow-wrap: anywhere` in, and again per character when it sizes a table column: a word of
+    200,000 characters took 16 minutes in a paragraph, one of 8,000 in a table cell 8 minutes. Short
+    texts in a shallow tree keep each line's work small: 7 s and 5 s. Lines end at a piece's end,
+    up to `PIECE - 1` characters short of the right edge."""
+    level = [escape(WORD_JOINER.join(word[i:i + PIECE]) if glue else word[i:i + PIECE])
+             for i in range(0, len(word), PIECE)]
+    while len(level) > FAN_OUT:
+        level = [Markup("<span>%s</span>") % Markup(ZERO_WIDTH_SPACE).join(level[i:i + FAN_OUT])
+                 for i in range(0, len(level), FAN_OUT)]
+    return Markup(ZERO_WIDTH_SPACE).join(level)
 
 
 def inline_pieces(runs: tuple[Run, ...], long_word: int = LONG_WORD) -> list[tuple[Run, Markup]]:
