@@ -74,3 +74,33 @@ def test_a_long_text_stays_stacked(tmp_path):
     PILImage.new("RGB", (300, 600), "#2563EB").save(tmp_path / "p.png")
     deck = paginate(parse_text(f"## P\n\n![a](p.png)\n\n{long}\n", tmp_path / "l.md"), load_theme(TEMPLATES, "en"))
     assert all(s.layout != Layout.TWO_CONTENT for s in deck.slides)
+
+
+def placeholder_idx(shape) -> int | None:
+    return shape.placeholder_format.idx if shape.is_placeholder else None
+
+
+def test_the_text_beside_a_picture_is_in_its_column_s_placeholder_after_the_picture(tmp_path):
+    """The text takes the layout's placeholder of the column it stands in (so the slide's outline and a
+    change of layout in PowerPoint keep it), and comes after the picture in the shapes' (reading) order."""
+    deck_path = build_deck(PRESENT / "picture-text.md", tmp_path, TEMPLATES)
+    (slide,) = [s for s in Presentation(deck_path).slides if s.slide_layout.name == "two content"]
+    shapes = list(slide.shapes)
+    picture = next(i for i, sh in enumerate(shapes) if sh.shape_type == 13)
+    text = next(i for i, sh in enumerate(shapes) if sh.has_text_frame and "세 층" in sh.text_frame.text)
+    assert picture < text and shapes[text].is_placeholder
+    right = max((ph for ph in slide.slide_layout.placeholders if ph.placeholder_format.idx != 0),
+                key=lambda ph: ph.left)
+    assert placeholder_idx(shapes[text]) == right.placeholder_format.idx
+    assert not [sh for sh in shapes if sh.is_placeholder and not sh.has_text_frame]  # no empty prompt left
+
+
+def test_text_after_a_code_block_takes_the_body_placeholder_in_reading_order(tmp_path):
+    lesson = tmp_path / "lesson.md"
+    lesson.write_text("## Code first\n\n```python\nprint('hi')\n```\n\nThen read what it printed.\n", encoding="utf-8")
+    slides = [s for s in Presentation(build_deck(lesson, tmp_path, TEMPLATES)).slides
+              if any(sh.name.startswith("Code") for sh in s.shapes)]
+    shapes = list(slides[0].shapes)
+    code = next(i for i, sh in enumerate(shapes) if sh.name.startswith("Code"))
+    text = next(i for i, sh in enumerate(shapes) if sh.has_text_frame and "Then read" in sh.text_frame.text)
+    assert code < text and shapes[text].is_placeholder

@@ -1,7 +1,6 @@
 """The deck, slide by slide (`DeckWriter`). Decides which master layout each slide uses, what goes in
 its title (the title placeholder, or a text box where the template has none; never in capitals the
-measuring did not see), which frames may take the layout's body placeholders (text frames before any
-other shape), the footer (lesson title and slide number, made once and copied), the notes, in-deck
+measuring did not see), which text frame takes each of the layout's body placeholders (the one in its column), the footer (lesson title and slide number, made once and copied), the notes, in-deck
 links resolved to the first slide of their heading, the builds (`animation`), and the document properties."""
 from __future__ import annotations
 
@@ -31,6 +30,7 @@ from .parts import Parts
 from .shapes import same_place, set_box, textbox
 from .speedups import install as install_speedups
 from .text import TextWriter, element
+from .units import emu
 
 install_speedups()
 
@@ -88,17 +88,26 @@ class DeckWriter:
             self.slide_at.setdefault(slide.anchor, pptx_slide)
         self.fill_title(pptx_slide, slide)
         placeholders = body_placeholders(pptx_slide)
-        text_may_use = True  # a placeholder lies under every shape added: text after a shape goes on top
-        shaped = []
-        for frame in slide.frames:
-            text_may_use = text_may_use and isinstance(frame, TextFrame)
-            shaped.append((frame, self.frames.write(pptx_slide, frame, placeholders if text_may_use else [])))
+        shaped = [(frame, self.write_frame(pptx_slide, frame, placeholders)) for frame in slide.frames]
         add_builds(pptx_slide, shaped)
         drop_unfilled_placeholders(pptx_slide, {ph._element for ph in placeholders})
         if slide.layout not in (Layout.TITLE, Layout.SECTION):
             self.add_footer(pptx_slide, number, total)
         if slide.notes:
             self.parts.notes_slide(pptx_slide).notes_text_frame.text = slide.notes
+
+    def write_frame(self, pptx_slide, frame, placeholders: list):
+        """`frame` drawn; a text frame may take the body placeholder of its column (the only one on a
+        content slide, the left or right one on a two content slide), which is then moved after the
+        shapes drawn before it: the shapes' order is the reading order, and a placeholder lies first."""
+        if not isinstance(frame, TextFrame):
+            return self.frames.write(pptx_slide, frame, [])
+        offered = [ph for ph in placeholders if in_column(ph, frame.box)][:1]
+        shape = self.frames.write(pptx_slide, frame, offered[:])
+        if offered and shape is offered[0]:
+            placeholders.remove(shape)
+            pptx_slide.shapes._spTree.append(shape._element)
+        return shape
 
     def fill_title(self, pptx_slide, slide: Slide) -> None:
         """The slide's title in the layout's title placeholder (found by its type, not its idx)."""
@@ -170,3 +179,10 @@ class DeckWriter:
                 continue
             rId = part.relate_to(target.part, RT.SLIDE)
             rPr.append(element("a:hlinkClick", **{qn("r:id"): rId, "action": "ppaction://hlinksldjump"}))
+
+
+def in_column(placeholder, box) -> bool:
+    """Whether the middle of a frame's `box` (points) lies between the placeholder's left and right edges."""
+    middle = emu(box.x + box.w / 2)
+    left, width = placeholder.left, placeholder.width
+    return left is None or width is None or left <= middle <= left + width
