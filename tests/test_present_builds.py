@@ -148,21 +148,70 @@ def test_with_builds_leaves_a_deck_without_stops_alone():
     assert with_builds(deck) is deck
 
 
-@pytest.mark.render
-@needs_soffice()
-def test_libreoffice_keeps_the_builds(built, tmp_path):
-    # A profile of its own: soffice runs sharing one (the user's default) hand their work to the first
-    # one or fail, and the test runners run LibreOffice tests side by side (pytest -n).
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "odp",
-                    "--outdir", str(tmp_path), str(built["build-pause"])], check=True, capture_output=True, timeout=180)
-    with zipfile.ZipFile(tmp_path / "build-pause.odp") as odp:
+def box_clicks(slide) -> list[list[str]]:
+    """Each click as the texts it shows: a paragraph's text, or "(box)" for a shape's fill and outline."""
+    shapes = {shape.shape_id: shape for shape in slide.shapes}
+    timing = slide._element.find(f"{P}timing")
+    main = next(node for node in timing.iter(f"{P}cTn") if node.get("nodeType") == "mainSeq")
+    clicks = []
+    for group in main.find(f"{P}childTnLst"):
+        shown = []
+        for target in group.iter(f"{P}spTgt"):
+            prg = target.find(f".//{P}pRg")
+            shape = shapes[int(target.get("spid"))]
+            shown.append("(box)" if target.find(f"{P}bg") is not None
+                         else shape.text_frame.paragraphs[int(prg.get("st"))].text)
+        clicks.append(shown)
+    return clicks
+
+
+@pytest.fixture(scope="module")
+def box_deck(tmp_path_factory):
+    return build_deck(PRESENT / "build-box.md", tmp_path_factory.mktemp("box"), TEMPLATES)
+
+
+def test_a_list_in_a_box_builds_item_by_item(box_deck):
+    slide = content_slide(Presentation(box_deck), "A list that builds")
+    assert box_clicks(slide) == [["Run the tests"], ["Read the diff once more"], ["Write why, not what"]]
+    box = next(shape for shape in slide.shapes if shape.name.startswith("Admonition"))
+    assert box.text_frame.paragraphs[0].text == "Before you submit"  # the title is shown with the box
+
+
+def test_a_box_after_a_pause_appears_with_its_title_then_its_paragraphs(box_deck):
+    slide = content_slide(Presentation(box_deck), "A box after a pause")
+    assert box_clicks(slide) == [
+        ["(box)", "The exception", "It appears on the second click, title and all."],
+        ["This sentence waits for one more."]]
+    entries = slide._element.findall(f"{P}timing/{P}bldLst/{P}bldP")
+    assert [(e.get("build"), e.get("animBg")) for e in entries] == [("p", "1")]
+
+
+def test_a_deck_with_builds_in_boxes_validates(box_deck):
+    assert open_xml_errors(box_deck) in ([], None)
+
+
+def on_clicks_per_page(odp_path: Path) -> list[int]:
+    """The number of on-click animation groups of each page of a LibreOffice presentation."""
+    with zipfile.ZipFile(odp_path) as odp:
         content = etree.fromstring(odp.read("content.xml"))
     ns = {"anim": "urn:oasis:names:tc:opendocument:xmlns:animation:1.0",
           "presentation": "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0",
           "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"}
-    pages = content.findall(".//draw:page", ns)
-    by_name = {page: [node.get(f"{{{ns['presentation']}}}node-type") for node in page.iter(f"{{{ns['anim']}}}par")]
-               for page in pages}
-    clicks = [types.count("on-click") for types in by_name.values()]
+    node_type = f"{{{ns['presentation']}}}node-type"
+    return [[node.get(node_type) for node in page.iter(f"{{{ns['anim']}}}par")].count("on-click")
+            for page in content.findall(".//draw:page", ns)]
+
+
+@pytest.mark.render
+@needs_soffice()
+def test_libreoffice_keeps_the_builds(built, box_deck, tmp_path):
+    # A profile of its own: soffice runs sharing one (the user's default) hand their work to the first
+    # one or fail, and the test runners run LibreOffice tests side by side (pytest -n).
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "odp",
+                    "--outdir", str(tmp_path), str(built["build-pause"]), str(box_deck)],
+                   check=True, capture_output=True, timeout=240)
+    clicks = on_clicks_per_page(tmp_path / "build-pause.odp")
     assert sorted(c for c in clicks if c) == [2, 3]  # the pause slide's two clicks, the list's three
+    clicks = on_clicks_per_page(tmp_path / "build-box.odp")
+    assert sorted(c for c in clicks if c) == [2, 3]  # the box after a pause, the list in the tip

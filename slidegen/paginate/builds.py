@@ -6,7 +6,8 @@ after it on the slide waits for a click) or an item of a list that builds (`<!--
 list with `incremental: true` in the front matter: the item waits for a click of its own). On each
 slide the steps are counted again from 0 (shown with the slide): a continuation slide keeps the builds
 of its items, and a pause before a slide's first line does not hide that slide's content. Lists and
-pauses inside a box (an admonition) are not builds: the box is one frame.
+pauses inside a box (an admonition) build as anywhere else: the box appears with its title, its
+paragraphs and what it holds on their own clicks.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass, replace
 from ..model import (
     Admonition,
     Block,
+    CalloutFrame,
     Deck,
     Frame,
     ImageFrame,
@@ -85,10 +87,8 @@ def stops_in(blocks: tuple[Block, ...], every_list: bool, building: bool = False
                 if builds:
                     yield Stop(item.pos, last_line(item))
                 yield from stops_in(item.children, every_list)
-        elif isinstance(block, Quote):
+        elif isinstance(block, (Quote, Admonition)):
             yield from stops_in(block.blocks, every_list)
-        elif isinstance(block, Admonition):
-            continue
 
 
 def last_line(node) -> int:
@@ -129,10 +129,9 @@ def shown_positions(slide: Slide) -> list[SourcePos]:
     """The source lines a slide shows: each text paragraph's and each other frame's."""
     out: list[SourcePos] = []
     for frame in slide.frames:
-        if isinstance(frame, TextFrame):
-            out.extend(para.pos for para in frame.paras if para.pos is not None)
-        elif frame_pos(frame) is not None:
+        if not isinstance(frame, TextFrame) and frame_pos(frame) is not None:
             out.append(frame_pos(frame))
+        out.extend(para.pos for para in getattr(frame, "paras", ()) if para.pos is not None)
     return out
 
 
@@ -152,8 +151,14 @@ def stepped(slide: Slide, stops: list[Stop]) -> Slide:
 
 
 def stepped_frame(frame: Frame, step) -> Frame:
+    """A text frame's paragraphs each on their click; a box on its own click, and each of its body
+    paragraphs on its own (never before the box); any other frame as a whole."""
     if isinstance(frame, TextFrame):
         return replace(frame, paras=tuple(stepped_para(para, step) for para in frame.paras))
+    if isinstance(frame, CalloutFrame):
+        shown = step(frame.pos)
+        return replace(frame, step=shown, paras=tuple(replace(para, step=max(shown, step(para.pos)))
+                                                      for para in frame.paras))
     return replace(frame, step=step(frame_pos(frame)))
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from lxml import etree
 from pptx.oxml.ns import qn
 
-from ..model import Frame, TextFrame
+from ..model import CalloutFrame, Frame, TextFrame
 
 APPEAR = "1"  # PowerPoint's preset number of the Appear entrance effect
 
@@ -24,6 +24,7 @@ class Target:
     spid: int
     para: int | None
     kind: str
+    background: bool = False  # the shape's fill and outline only (a box whose paragraphs come later)
 
 
 def node(tag: str, *children, text: str | None = None, **attributes):
@@ -45,9 +46,21 @@ def clicks_of(shaped: list[tuple[Frame, object]]) -> dict[int, list[Target]]:
             for index, para in enumerate(frame.paras):
                 if para.step:
                     clicks[para.step].append(Target(spid, index, kind))
+        elif isinstance(frame, CalloutFrame) and any(para.step != frame.step for para in frame.paras):
+            for click, target in box_targets(frame, spid, kind):
+                clicks[click].append(target)
         elif getattr(frame, "step", 0):
             clicks[frame.step].append(Target(spid, None, kind))
     return dict(sorted(clicks.items()))
+
+
+def box_targets(frame: CalloutFrame, spid: int, kind: str) -> list[tuple[int, Target]]:
+    """A box whose body paragraphs come on later clicks: its fill and title on the box's own click
+    (shown with the slide when that is 0), then each body paragraph (the shape's paragraph 1, 2, …)."""
+    targets = [(frame.step, Target(spid, None, kind, background=True)), (frame.step, Target(spid, 0, kind))]
+    targets = targets if frame.step else []
+    targets += [(para.step, Target(spid, index, kind)) for index, para in enumerate(frame.paras, 1) if para.step]
+    return targets
 
 
 class Ids:
@@ -67,7 +80,9 @@ def starts(delay: str):
 
 def shape_target(target: Target):
     spid = node("p:spTgt", spid=target.spid)
-    if target.para is not None:
+    if target.background:
+        spid.append(node("p:bg"))
+    elif target.para is not None:
         spid.append(node("p:txEl", node("p:pRg", st=target.para, end=target.para)))
     return node("p:tgtEl", spid)
 
@@ -95,9 +110,11 @@ def slide_condition(event: str, tag: str):
     return node(tag, node("p:cond", node("p:tgtEl", node("p:sldTgt")), evt=event, delay="0"))
 
 
-def build_entry(spid: int, kind: str, by_paragraph: bool):
+def build_entry(spid: int, kind: str, by_paragraph: bool, background: bool = False):
     if kind == "graphicFrame":
         return node("p:bldGraphic", node("p:bldAsOne"), spid=spid, grpId="0")
+    if by_paragraph and background:
+        return node("p:bldP", spid=spid, grpId="0", build="p", animBg="1")
     if by_paragraph:
         return node("p:bldP", spid=spid, grpId="0", build="p")
     return node("p:bldP", spid=spid, grpId="0", animBg="1")
@@ -106,10 +123,12 @@ def build_entry(spid: int, kind: str, by_paragraph: bool):
 def build_list(clicks: dict[int, list[Target]]):
     """Each animated shape once, in the order first shown; pictures take no entry (as PowerPoint saves them)."""
     shapes: dict[int, tuple[str, bool]] = {}
+    backgrounds = {target.spid for targets in clicks.values() for target in targets if target.background}
     for targets in clicks.values():
         for target in targets:
-            shapes.setdefault(target.spid, (target.kind, target.para is not None))
-    entries = [build_entry(spid, kind, by_para) for spid, (kind, by_para) in shapes.items() if kind != "pic"]
+            shapes.setdefault(target.spid, (target.kind, target.para is not None or target.background))
+    entries = [build_entry(spid, kind, by_para, spid in backgrounds) for spid, (kind, by_para) in shapes.items()
+               if kind != "pic"]
     return node("p:bldLst", *entries) if entries else None
 
 
