@@ -15,8 +15,17 @@ from .parse.lesson import DOCUMENT_PROPERTY_CHARS
 from .theme import Theme, load_theme, unreadable_colours
 
 
-def output_path(lesson_path: Path, out_dir: Path, suffix: str) -> Path:
-    return Path(out_dir) / f"{Path(lesson_path).stem}{suffix}"
+def output_path(lesson_path: Path, out: Path, suffix: str) -> Path:
+    """`out/NAME{suffix}`; `out` itself when it names a file of that kind (`-o talk.pptx`, as pandoc's `-o`)."""
+    out = Path(out)
+    if names_file(out, "." + suffix.rpartition(".")[2]):
+        return out
+    return out / f"{Path(lesson_path).stem}{suffix}"
+
+
+def names_file(out: Path, extension: str) -> bool:
+    """Whether `-o` names an output file (ends in `extension` and is not an existing folder)."""
+    return Path(out).suffix.lower() == extension and not Path(out).is_dir()
 
 
 def check_templates(templates: Path) -> Path:

@@ -101,7 +101,7 @@ def _version() -> str:
 
 def _build_args(cmd: argparse.ArgumentParser, nargs: str = "+") -> None:
     cmd.add_argument("lessons", nargs=nargs, type=Path)
-    cmd.add_argument("-o", "--output", type=Path, default=Path("build"), help="output folder (default: build)")
+    cmd.add_argument("-o", "--output", type=Path, default=Path("build"), help="output folder (default: build), or the output file of one lesson")
     cmd.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES, help="template folder")
     cmd.add_argument("--max-bytes", type=int, default=2 * 1024 * 1024, help="refuse lessons larger than this")
 
@@ -247,9 +247,18 @@ def _clear_bar() -> None:
         sys.stderr.write("\r\033[K")
 
 
+def one_lesson_for_a_file(args, extension: str) -> None:
+    """`-o FILE.pptx` / `-o FILE.pdf` names the output of one lesson; for several, `-o` is a folder."""
+    from .build import names_file
+
+    if names_file(args.output, extension) and len(args.lessons) != 1:
+        raise UsageError(f"-o {args.output} names one file; give one lesson, or a folder for several")
+
+
 def cmd_slides(args) -> int:
     from .build import build_deck
 
+    one_lesson_for_a_file(args, ".pptx")
     return _each_lesson(args, lambda path: build_deck(path, args.output, args.templates, args.reference_deck,
                                                                 args.max_bytes))
 
@@ -257,6 +266,7 @@ def cmd_slides(args) -> int:
 def cmd_handout(args) -> int:
     from .build import build_handout
 
+    one_lesson_for_a_file(args, ".pdf")
     return _each_lesson(args, lambda path: build_handout(path, args.output, args.templates, args.layout,
                                                                   args.max_bytes, args.notes))
 
@@ -265,6 +275,8 @@ def cmd_build(args) -> int:
     """`slidegen build`: deck + notes handout per lesson from one parse, `--jobs` lessons at a time."""
     from .course import BuildOptions, build_lessons, default_jobs
 
+    if Path(args.output).suffix.lower() in (".pptx", ".pdf") and not Path(args.output).is_dir():
+        raise UsageError(f"-o {args.output}: `slidegen build` writes a deck and a handout; -o names their folder")
     options = BuildOptions(args.output, args.templates, args.max_bytes, args.max_seconds, args.debug)
     with memory_budget(getattr(args, "max_memory", 0)):
         totals = build_lessons(args.lessons, options, args.jobs or default_jobs(), _within_budget)
