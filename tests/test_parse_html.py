@@ -11,6 +11,8 @@ import pytest
 from slidegen.model import Code, Image, Notes, Paragraph, plain_text
 from slidegen.parse import parse_text
 
+ONE_PIXEL_PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82"  # a real picture: a file Pillow cannot read has no path
+
 
 def parse(text: str, name: str = "t.md"):
     return parse_text(text, Path(name))
@@ -69,7 +71,7 @@ def test_an_img_address_that_cannot_be_parsed_warns(warnings):
 
 
 def test_an_img_tag_with_entities_in_its_attributes(tmp_path):
-    (tmp_path / "a b.png").write_bytes(b"png")
+    (tmp_path / "a b.png").write_bytes(ONE_PIXEL_PNG)
     lesson = parse_text("## A\n\n<img src='a%20b.png' alt=\"Tom &amp; Jerry\">\n", tmp_path / "l.md")
     (image,) = lesson.sections[0].blocks
     assert image.alt == "Tom & Jerry" and image.path == (tmp_path / "a b.png").resolve()

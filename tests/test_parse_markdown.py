@@ -24,6 +24,8 @@ from slidegen.model import (
 )
 from slidegen.parse import parse_text
 
+ONE_PIXEL_PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82"  # a real picture: a file Pillow cannot read has no path
+
 
 def parse(text: str, name: str = "t.md"):
     return parse_text(text, Path(name))
@@ -269,7 +271,7 @@ def test_the_language_is_declared_or_told_from_the_prose(text, lang):
 
 def test_a_local_image_inside_the_content_folder_has_its_path(tmp_path):
     (tmp_path / "img").mkdir()
-    (tmp_path / "img" / "a.png").write_bytes(b"png")
+    (tmp_path / "img" / "a.png").write_bytes(ONE_PIXEL_PNG)
     lesson = parse_text("## A\n\n![Alt](img/a.png \"Title\")\n\n![Root](/img/a.png)\n", tmp_path / "l.md")
     first, second = lesson.sections[0].blocks
     assert isinstance(first, Image) and (first.alt, first.title) == ("Alt", "Title")

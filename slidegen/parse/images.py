@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote
 
+from .. import pictures
 from ..errors import warn
 from ..model import Image, SourcePos
 from .urls import split_url
@@ -50,5 +51,9 @@ class ImageSources:
         if target.stat().st_size > MAX_PICTURE_BYTES:
             warn(pos, f"image '{src}' is larger than {MAX_PICTURE_BYTES // 2**20} MB; it is not read "
                       "(its alt text is shown instead): save a smaller copy for the slides")
+            return None
+        trouble = pictures.problem(target)
+        if trouble:
+            warn(pos, f"image '{src}' cannot be shown ({trouble}); its alt text is shown instead")
             return None
         return target

@@ -12,6 +12,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.parts.image import Image as PptxImage
 
+from .. import pictures
 from ..errors import warn
 from ..model import (
     CalloutFrame,
@@ -25,6 +26,7 @@ from ..model import (
 )
 from .parts import Parts
 from .shapes import box_shape, set_box
+from .svg import attach_svg, cleaned_svg, fallback_png
 from .text import TextWriter
 from .units import emu
 
@@ -38,6 +40,7 @@ class FrameWriter:
         self.text = text
         self.parts = parts
         self.theme = text.theme
+        self._fallbacks: dict[tuple, bytes] = {}  # (SVG, width, height) → its PNG, drawn once per deck
 
     def write(self, pptx_slide, frame, placeholders: list):
         """`frame` on the slide, and the shape drawing it; a text frame takes the first of `placeholders`
@@ -89,19 +92,39 @@ class FrameWriter:
         image = frame.image
         if image.path is not None:
             try:
-                picture = add_picture(pptx_slide, self.parts.image_part(PptxImage.from_file(str(image.path))),
-                                      frame.box)
+                picture = self.picture(pptx_slide, image.path, frame.box)
                 describe(picture, image.alt or image.title or "")
                 return picture
             except Exception as exc:  # noqa: BLE001 (Pillow and python-pptx reject an unreadable picture in several ways)
                 warn(image.pos, f"image '{image.src}' cannot be read ({exc}); its alt text is shown instead")
         return self.missing_image(pptx_slide, frame)
 
+    def picture(self, pptx_slide, path, box):
+        if pictures.is_svg(path):
+            return self.drawing(pptx_slide, path, box)
+        if pictures.raster_format(path) in pictures.DECK_FORMATS:
+            return add_picture(pptx_slide, self.parts.image_part(PptxImage.from_file(str(path))), box)
+        return add_picture(pptx_slide, self.parts.image_part(PptxImage.from_blob(png_of(path))), box)
+
+    def drawing(self, pptx_slide, path, box):
+        """An SVG drawing: its PNG rendering as the picture, the cleaned SVG beside it for PowerPoint."""
+        root = pictures.svg_root(path)
+        if root is None:
+            raise ValueError("not a well-formed SVG drawing")
+        svg = cleaned_svg(root)
+        key = (svg, round(box.w, 1), round(box.h, 1))
+        if key not in self._fallbacks:
+            self._fallbacks[key] = fallback_png(svg, box.w, box.h)
+        picture = add_picture(pptx_slide, self.parts.image_part(PptxImage.from_blob(self._fallbacks[key])), box)
+        attach_svg(picture, pptx_slide.part.relate_to(self.parts.svg_part(svg), RT.IMAGE))
+        return picture
+
     def missing_image(self, pptx_slide, frame: ImageFrame) -> None:
         """A dashed box with the image's caption where the picture cannot be shown."""
         shape = box_shape(pptx_slide, frame.box, "FFFFFF", self.theme.colors["muted"])
         shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-        para = TextPara((Run(frame.caption),), style="meta")
+        image = frame.image
+        para = TextPara((Run(frame.caption or image.alt or image.title or image.src),), style="meta")
         self.text.write_paras(shape.text_frame, (para,), frame.size_pt, pad=self.theme.spacing["box_pad"])
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
         shape.name = "Missing image"
@@ -144,6 +167,18 @@ class FrameWriter:
         align = frame.align[column] if column < len(frame.align) else None
         if align in _ALIGN:
             para.alignment = _ALIGN[align]
+
+
+def png_of(path) -> bytes:
+    """A picture in a format a deck does not hold (WebP, AVIF, ICO, …) as a PNG of its first frame."""
+    import io
+
+    from PIL import Image as PILImage
+
+    with PILImage.open(path) as picture:
+        out = io.BytesIO()
+        picture.convert("RGBA").save(out, format="PNG")
+    return out.getvalue()
 
 
 def add_picture(pptx_slide, image_part, box):

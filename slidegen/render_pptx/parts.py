@@ -10,6 +10,8 @@ pictures by their SHA-1. Its answers are python-pptx's own (the same ids, rIds a
 are byte-identical); the parts are made with python-pptx's classes."""
 from __future__ import annotations
 
+import hashlib
+
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
@@ -21,6 +23,7 @@ MIN_SLIDE_ID, MAX_SLIDE_ID = 256, 2147483647
 SLIDE_NAME = "/ppt/slides/slide%d.xml"
 NOTES_NAME = "/ppt/notesSlides/notesSlide%d.xml"
 MEDIA_PREFIX = "/ppt/media/image"
+SVG_CONTENT_TYPE = "image/svg+xml"
 
 
 class Parts:
@@ -95,6 +98,15 @@ class Parts:
         if part is None:
             part = self.new_image_part(image.blob, image.ext, image.content_type, image.filename)
             self._images[image.sha1] = part
+        return part
+
+    def svg_part(self, svg: bytes) -> ImagePart:
+        """The package's part holding the SVG drawing `svg` (an equal one already there, else a new one)."""
+        sha1 = hashlib.sha1(svg).hexdigest()
+        part = self.images().get(sha1)
+        if part is None:
+            part = self.new_image_part(svg, "svg", SVG_CONTENT_TYPE)
+            self._images[sha1] = part
         return part
 
     def images(self) -> dict:
