@@ -226,6 +226,15 @@ def test_an_intro_sentence_is_not_left_alone_on_a_slide(built, intro, held):
         assert any(sh.has_text_frame and held in sh.text_frame.text and sh.name.startswith("Code") for sh in slide.shapes)
 
 
+def test_a_section_intro_opens_the_first_subsection_slide_rather_than_a_bare_one(built):
+    """A `##` intro sentence that would make a nearly bare slide of its own ("(계속)" with one line)
+    shares the first `###` slide, before its table, when that takes no more slides."""
+    prs, _ = built("near-empty.md")
+    slide = next(s for s in prs.slides if any(sh.has_text_frame and "이 절에서는" in sh.text_frame.text for sh in s.shapes))
+    assert slide.shapes.title.text == "축 1: 완성도" and any(sh.has_table for sh in slide.shapes)
+    assert not any(s.shapes.title.text.startswith("평가 기준 (") for s in prs.slides)
+
+
 def test_a_long_run_is_titled_by_its_level_four_headings(built):
     """A ### run needing more than two slides is cut at its #### headings, which title its slides:
     no two slides of the run share a title."""

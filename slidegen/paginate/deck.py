@@ -81,15 +81,30 @@ class Paginator:
         name = section.title_text
         size = self.title_size(section.title, "section.title", "section_title")
         slides = [Slide(Layout.SECTION, section.title, size, (), section.pos, section=name, anchor=section.pos)]
-        runs = [(section.title, flatten(section.blocks), section.pos, False)] if section.blocks else []
-        for sub in section.subsections:
-            runs += self.subsection_runs(sub)
+        runs = self.section_runs(section)
         flows = self.section_flows([items for _title, items, _pos, _empty in runs])
         for (title, items, pos, allow_empty), flow in zip(runs, flows):
             # the divider already shows the section's title: its own text continues it, numbered
             shown = 1 if title is section.title else 0
             slides += self.content_slides(title, items, pos, name, pos, allow_empty, flow, shown)
         return slides
+
+    def section_runs(self, section: Section) -> list[tuple[Inline, list[FlowItem], SourcePos, bool]]:
+        """The section's own text as a run continuing its divider, then each `###`'s runs; an intro that
+        would make a nearly bare slide of its own ("In this part we look at …") opens the first `###`
+        slide instead."""
+        intro = flatten(section.blocks) if section.blocks else []
+        parts = [run for sub in section.subsections for run in self.subsection_runs(sub)]
+        if intro and parts and self.nearly_bare(intro):
+            title, items, pos, _empty = parts[0]
+            merged = merge_keep_with_next(intro + items)
+            if self.slide_count(merged) <= self.slide_count(items):  # the intro fills the first slide's room
+                return [(title, merged, pos, False)] + parts[1:]
+        return ([(section.title, intro, section.pos, False)] if intro else []) + parts
+
+    def slide_count(self, items: list[FlowItem]) -> int:
+        return len(best_flow(self.m, items, self.theme.box("content.body"), self.missing_image_text).pages) \
+            if items else 0
 
     def subsection_runs(self, sub: Section) -> list[tuple[Inline, list[FlowItem], SourcePos, bool]]:
         """A `###` and what it holds as one titled run (a heading with nothing under it still gets its

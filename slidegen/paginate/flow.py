@@ -63,9 +63,16 @@ class Flow:
         """The slide holds only a little text (an intro sentence): moving the next item to a new slide
         would leave it nearly bare, so the item had better shrink or split to stay."""
         self.close_text()
+        return self.nearly_bare()
+
+    def nearly_bare(self) -> bool:
+        """The slide holds only text, in less than `NEARLY_EMPTY` of the area (the open text frame counted
+        as it stands, left open)."""
         page = self.page
-        return not page.empty and all(isinstance(frame, TextFrame) for frame in page.frames) \
-            and page.y - self.area.y <= self.area.h * NEARLY_EMPTY
+        if page.empty or not all(isinstance(frame, TextFrame) for frame in page.frames):
+            return False
+        bottom = page.text_top + self.m.paras_height(page.text, self.area.w, self.size) if page.text else page.y
+        return bottom - self.area.y <= self.area.h * NEARLY_EMPTY
 
     # -- pages
 

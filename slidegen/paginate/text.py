@@ -109,14 +109,29 @@ def place(flow: Flow, group: TextGroup) -> None:
     if flow.text_height_with(group.paras) <= flow.text_room():
         flow.append_text(group.paras)
     elif not flow.page.empty and flow.height_alone(group.paras) <= flow.area.h:
+        stay = staying_here(flow, group.paras) if flow.nearly_bare() else 0
+        if stay:
+            flow.append_text(group.paras[:stay])
         flow.next_page()
-        flow.append_text(group.paras)
+        flow.append_text(group.paras[stay:])
     else:
         paras = group.paras
         for para, following in zip(paras, [*paras[1:], None]):
             if following is not None and leads(para):
                 keep_with(flow, para, following)
             place_para(flow, para)
+
+
+def staying_here(flow: Flow, paras: tuple[TextPara, ...]) -> int:
+    """How many of a group's first paragraphs stay, whole, on a nearly bare slide rather than leave it
+    with an intro sentence alone: as many as fit here, never ending on a lead-in."""
+    stay = 0
+    for count in range(1, len(paras)):
+        if flow.text_height_with(paras[:count]) > flow.text_room():
+            break
+        if not leads(paras[count - 1]):
+            stay = count
+    return stay
 
 
 def leads(para: TextPara) -> bool:
