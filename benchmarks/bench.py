@@ -261,6 +261,10 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     exes = pandocs()
     env = dict(os.environ, PATH=f"{VENV_BIN}:{os.environ['PATH']}")  # pandoc finds WeasyPrint here
+    # as installed: a wheel's modules are compiled once, at install; with PYTHONDONTWRITEBYTECODE set
+    # (some CI images set it) every run compiled slidegen's own ~60 modules again (0.15 s a run)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "slidegen")], env=env, check=False)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         lesson = work / LESSON.name

@@ -275,8 +275,7 @@ def cmd_build(args) -> int:
     """`slidegen build`: deck + notes handout per lesson from one parse, `--jobs` lessons at a time."""
     from .course import BuildOptions, build_lessons, default_jobs
 
-    if Path(args.output).suffix.lower() in (".pptx", ".pdf") and not Path(args.output).is_dir():
-        raise UsageError(f"-o {args.output}: `slidegen build` writes a deck and a handout; -o names their folder")
+    output_is_a_folder(args, "build")
     options = BuildOptions(args.output, args.templates, args.max_bytes, args.max_seconds, args.debug)
     with memory_budget(getattr(args, "max_memory", 0)):
         totals = build_lessons(args.lessons, options, args.jobs or default_jobs(), _within_budget)
@@ -327,9 +326,16 @@ def cmd_doctor(args) -> int:
     return EXIT_OK if ready else EXIT_USAGE
 
 
+def output_is_a_folder(args, command: str) -> None:
+    """`build` and `watch` write a deck and a handout: `-o` names their folder, never one file."""
+    if Path(args.output).suffix.lower() in (".pptx", ".pdf") and not Path(args.output).is_dir():
+        raise UsageError(f"-o {args.output}: `slidegen {command}` writes a deck and a handout; -o names their folder")
+
+
 def cmd_watch(args) -> int:
     from .watch import watch
 
+    output_is_a_folder(args, "watch")
     return watch(args)
 
 

@@ -32,6 +32,7 @@ def test_o_naming_a_file_takes_one_lesson(tmp_path, capsys):
     assert main(["slides", str(lesson), str(lesson), "-o", str(tmp_path / "talk.pptx")]) == EXIT_USAGE
     assert "names one file" in capsys.readouterr().err
     assert main(["build", str(lesson), "-o", str(tmp_path / "talk.pdf")]) == EXIT_USAGE
+    assert main(["watch", str(lesson), "-o", str(tmp_path / "talk.pptx")]) == EXIT_USAGE
     assert not (tmp_path / "talk.pptx").exists() and not (tmp_path / "talk.pdf").exists()
 
 
