@@ -122,7 +122,9 @@ def view_box(value: str | None) -> tuple[float, float] | None:
 
 def css_px(value: str | None) -> float | None:
     """A length in CSS pixels (`120`, `3cm`, `40pt`); None for a percentage, `auto` or nonsense."""
-    match = _LENGTH.match(value or "")
+    if not value or len(value) > 64:  # a length is short; a long one is not read (and never backtracked over)
+        return None
+    match = _LENGTH.match(value)
     if not match:
         return None
     px = float(match.group(1)) * _PX_PER_UNIT[match.group(2)]

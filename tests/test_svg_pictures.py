@@ -195,3 +195,13 @@ def test_the_handout_draws_the_drawing_as_vectors(tmp_path):
         drawn = sum(len(page.rects) + len(page.curves) for page in pdf.pages)
     assert "쪽 나누기" in text and "PPTX" in text  # the drawing's own labels, as text
     assert drawn >= 4
+
+
+def test_cleaning_takes_linear_time_on_hostile_css(tmp_path):
+    """Runs of `url(` without a closing bracket, and lengths of many digits, are scanned once (a
+    backtracking pattern took minutes on these; no timing is asserted, the test would not end)."""
+    from slidegen.render_pptx.svg import inside_urls_only
+
+    assert inside_urls_only("url(" * 200_000) == "none"
+    assert inside_urls_only("a url(#x) b url( 'http://e.test/' ) c") == "a url(#x) b none c"
+    assert pictures.css_px("1" * 100_000 + "x") is None
