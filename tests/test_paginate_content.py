@@ -63,3 +63,15 @@ def test_runs_of_a_section_share_one_body_size_when_it_costs_no_slide(tmp_path):
     sizes = {frame.size_pt for slide in deck.slides if slide.section == "Part"
              for frame in slide.frames if isinstance(frame, TextFrame)}
     assert len(sizes) == 1, sizes
+
+
+def test_a_last_slide_with_one_line_under_a_full_one_is_balanced():
+    # six one-line paragraphs at 10 pt: five fill a slide (90 pt), the sixth would stand alone (10 pt)
+    flow = best([group("a", "b", "c", "d", "e", "f")], body=[10])
+    counts = [len(page.frames[0].paras) for page in flow.pages if not page.empty]
+    assert counts == [3, 3]
+
+
+def test_balancing_never_adds_a_slide_nor_touches_a_fuller_last_slide():
+    flow = best([group("a", "b", "c", "d", "e", "f", "g", "h")], body=[10])  # 5 + 3: the last is not bare
+    assert [len(page.frames[0].paras) for page in flow.pages if not page.empty] == [5, 3]

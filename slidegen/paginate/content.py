@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..metrics import Metrics, largest_fitting
-from ..model import Box, Code, CodeFrame, Frame, Image, Layout, Notes, Table, TableFrame
+from ..model import Box, Code, CodeFrame, Frame, Image, Layout, Notes, Table, TableFrame, TextFrame
 from . import beside, callout, code, image, table, text
 from .flow import Element, Flow
 from .footnotes import marks_in
@@ -26,6 +26,8 @@ from .items import (
 )
 
 GROW_TRIALS = 12  # code blocks and tables of a run tried one by one for a larger size
+WIDOW_SHARE = 0.2  # a last slide filled less than this, after one filled over twice as much, is rebalanced
+BALANCE_SHARES = (0.5, 0.3)  # of the difference in fill: how much earlier the slide before it ends
 
 
 
@@ -96,7 +98,52 @@ def flow_items(m: Metrics, items: list[FlowItem], area: Box, size: float, image_
     flow = Flow(m, area, size, image_text)
     place_items(flow, items, grow)
     flow.close_text()
+    return balanced(flow, lambda shortened: flowed(m, items, area, size, image_text, grow, shortened))
+
+
+def flowed(m: Metrics, items: list[FlowItem], area: Box, size: float, image_text: Callable[[Image], str],
+           grow: frozenset[int], shortened: dict[int, float]) -> Flow:
+    flow = Flow(m, area, size, image_text, shortened)
+    place_items(flow, items, grow)
+    flow.close_text()
     return flow
+
+
+def last_two(flow: Flow) -> tuple[int, int] | None:
+    """The indexes of the run's last two slides that hold anything (a flow may end on an empty page)."""
+    filled = [index for index, page in enumerate(flow.pages) if not page.empty]
+    return (filled[-2], filled[-1]) if len(filled) >= 2 else None
+
+
+def widowed(flow: Flow) -> bool:
+    """The run's last slide holds only a line or two of text, under a full slide."""
+    pair = last_two(flow)
+    if pair is None:
+        return False
+    before, last = (flow.pages[index] for index in pair)
+    return all(isinstance(frame, TextFrame) for frame in last.frames) \
+        and flow.used(last) < WIDOW_SHARE and flow.used(before) > 2 * WIDOW_SHARE
+
+
+def balanced(flow: Flow, reflow: Callable[[dict[int, float]], Flow]) -> Flow:
+    """A run whose last slide holds a line or two under a full slide, flowed again with the slide
+    before it ending earlier (by shares of the difference), so that both carry part of the text; the
+    trial whose emptier slide is fullest wins, among those that need no more slides."""
+    if not widowed(flow):
+        return flow
+    before, last = last_two(flow)
+    difference = (flow.used(flow.pages[before]) - flow.used(flow.pages[last])) * flow.area.h
+    best = flow
+    for share in BALANCE_SHARES:
+        trial = reflow({before: difference * share})
+        if last_two(trial) == (before, last) and emptier(trial) > emptier(best):
+            best = trial
+    return best
+
+
+def emptier(flow: Flow) -> float:
+    """How full the emptier of the run's last two slides is."""
+    return min(flow.used(flow.pages[index]) for index in last_two(flow))
 
 
 def place_items(flow: Flow, items: list[FlowItem], grow: frozenset[int] = frozenset()) -> None:

@@ -38,9 +38,11 @@ class Flow:
 
     `image_text` gives the words shown in place of a picture that cannot be found."""
 
-    def __init__(self, metrics: Metrics, area: Box, size: float, image_text: Callable[[Image], str]):
+    def __init__(self, metrics: Metrics, area: Box, size: float, image_text: Callable[[Image], str],
+                 shortened: dict[int, float] | None = None):
         self.m = metrics
         self.area = area
+        self.shortened = shortened or {}  # page index → height kept free at its bottom (`balanced`)
         self.size = size
         self.image_text = image_text
         self.gap = metrics.sp["frame_gap"]
@@ -64,6 +66,10 @@ class Flow:
         would leave it nearly bare, so the item had better shrink or split to stay."""
         self.close_text()
         return self.nearly_bare()
+
+    def used(self, page: Page) -> float:
+        """The share of the area a closed page fills."""
+        return (page.y - self.area.y) / self.area.h
 
     def nearly_bare(self) -> bool:
         """The slide holds only text, in less than `NEARLY_EMPTY` of the area (the open text frame counted
@@ -95,7 +101,11 @@ class Flow:
     def free_height(self) -> float:
         """Height left for a new closed frame on the current page."""
         self.close_text()
-        return self.area.bottom - self.next_top() - self.notes_room(self.pending)
+        return self.bottom() - self.next_top() - self.notes_room(self.pending)
+
+    def bottom(self) -> float:
+        """Where the current page's content must end."""
+        return self.area.bottom - self.shortened.get(len(self.pages) - 1, 0.0)
 
     def place(self, frame_for_box: Callable[[Box], Frame], height: float) -> None:
         """Close the text frame, then put a frame of `height` below everything on the page."""
@@ -124,7 +134,7 @@ class Flow:
     def text_room(self) -> float:
         page = self.page
         top = self.next_top() if not page.text else page.text_top
-        return self.area.bottom - top
+        return self.bottom() - top
 
     def append_text(self, paras) -> None:
         """Add paragraphs to the open text frame (opening one below the closed frames)."""
