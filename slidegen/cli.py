@@ -328,7 +328,9 @@ def cmd_doctor(args) -> int:
 
 def output_is_a_folder(args, command: str) -> None:
     """`build` and `watch` write a deck and a handout: `-o` names their folder, never one file."""
-    if Path(args.output).suffix.lower() in (".pptx", ".pdf") and not Path(args.output).is_dir():
+    from .build import names_file
+
+    if names_file(args.output, ".pptx") or names_file(args.output, ".pdf"):
         raise UsageError(f"-o {args.output}: `slidegen {command}` writes a deck and a handout; -o names their folder")
 
 

@@ -7,26 +7,21 @@ from functools import lru_cache
 from pathlib import Path
 
 DEFAULT_RATIO = 0.6  # the height / width assumed for a picture that cannot be read
+MAX_PIXELS = 50_000_000  # a picture larger than this (a 30,000 × 2,000 px chart) is not decoded
+DECK_FORMATS = {"BMP", "GIF", "JPEG", "PNG", "TIFF", "WMF"}  # what a deck holds as it is; others become PNG
 SVG_NS = "http://www.w3.org/2000/svg"
 _LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(px|pt|pc|mm|cm|in|)\s*\Z")
 _PX_PER_UNIT = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0}
-
-
-MAX_PIXELS = 50_000_000  # a picture larger than this (a 30,000 × 2,000 px chart) is not decoded
-DECK_FORMATS = {"BMP", "GIF", "JPEG", "PNG", "TIFF", "WMF"}  # what a deck holds as it is; others become PNG
 
 
 def problem(path: Path) -> str | None:
     """Why the picture at `path` cannot be drawn (for the warning), or None when it can."""
     if is_svg(path):
         return None if svg_root(path) is not None else "not a well-formed SVG drawing"
-    try:
-        from PIL import Image as PILImage
-
-        with PILImage.open(path) as picture:
-            w, h = picture.size
-    except Exception as exc:  # noqa: BLE001 (Pillow refuses an unreadable file in several ways)
-        return f"not a picture Pillow can read: {type(exc).__name__}"
+    facts = raster_facts(path)
+    if isinstance(facts, str):
+        return facts
+    _format, w, h = facts
     if w * h > MAX_PIXELS:
         return f"{w:,} × {h:,} pixels, more than {MAX_PIXELS // 10**6} million"
     return None if w and h else "no pixels"
@@ -34,13 +29,8 @@ def problem(path: Path) -> str | None:
 
 def raster_format(path: Path) -> str | None:
     """Pillow's name of the picture's format (`PNG`, `WEBP`, …), None when it cannot be read."""
-    try:
-        from PIL import Image as PILImage
-
-        with PILImage.open(path) as picture:
-            return picture.format
-    except Exception:  # noqa: BLE001
-        return None
+    facts = raster_facts(path)
+    return None if isinstance(facts, str) else facts[0]
 
 
 def ratio(path: Path | None) -> float:
@@ -50,18 +40,29 @@ def ratio(path: Path | None) -> float:
     if is_svg(path):
         size = svg_size(path)
         return size[1] / size[0] if size else DEFAULT_RATIO
-    return raster_ratio(path)
+    facts = raster_facts(path)
+    return DEFAULT_RATIO if isinstance(facts, str) or not facts[1] else facts[2] / facts[1]
 
 
-def raster_ratio(path: Path) -> float:
+def raster_facts(path: Path) -> tuple[str | None, int, int] | str:
+    """(format, width, height) of a raster picture from its header, read once per file version (the
+    parser, every size the paginator tries and the deck writer ask); the reason when Pillow cannot."""
+    try:
+        changed = Path(path).stat().st_mtime_ns
+    except OSError as exc:
+        return f"cannot be opened: {type(exc).__name__}"
+    return _raster_facts(Path(path), changed)
+
+
+@lru_cache(maxsize=256)
+def _raster_facts(path: Path, _mtime: int) -> tuple[str | None, int, int] | str:
     try:
         from PIL import Image as PILImage
 
         with PILImage.open(path) as picture:
-            w, h = picture.size
-        return h / w if w else DEFAULT_RATIO
-    except Exception:  # noqa: BLE001 (an unreadable picture is shown at a default shape; the renderer reports it)
-        return DEFAULT_RATIO
+            return picture.format, *picture.size
+    except Exception as exc:  # noqa: BLE001 (Pillow refuses an unreadable file in several ways)
+        return f"not a picture Pillow can read: {type(exc).__name__}"
 
 
 def is_svg(path: Path) -> bool:

@@ -7,6 +7,7 @@ sizes. Hands each item to its kind's module (`ELEMENTS`) and keeps a lead-in wit
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from ..metrics import Metrics, largest_fitting
 from ..model import Box, Code, CodeFrame, Frame, Image, Layout, Notes, Table, TableFrame, TextFrame
@@ -95,10 +96,8 @@ def introduces(item: FlowItem, following: FlowItem | None) -> bool:
 def flow_items(m: Metrics, items: list[FlowItem], area: Box, size: float, image_text: Callable[[Image], str],
                grow: frozenset[int] = frozenset()) -> Flow:
     """`grow`: the indexes of the code blocks and tables that may take a larger reading size."""
-    flow = Flow(m, area, size, image_text)
-    place_items(flow, items, grow)
-    flow.close_text()
-    return balanced(flow, lambda shortened: flowed(m, items, area, size, image_text, grow, shortened))
+    reflow = partial(flowed, m, items, area, size, image_text, grow)
+    return balanced(reflow({}), reflow)
 
 
 def flowed(m: Metrics, items: list[FlowItem], area: Box, size: float, image_text: Callable[[Image], str],

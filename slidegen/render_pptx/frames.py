@@ -124,7 +124,8 @@ class FrameWriter:
         shape = box_shape(pptx_slide, frame.box, "FFFFFF", self.theme.colors["muted"])
         shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
         image = frame.image
-        para = TextPara((Run(frame.caption or image.alt or image.title or image.src),), style="meta")
+        caption = frame.caption or self.theme.text("image_missing", alt=image.alt or image.title or image.src)
+        para = TextPara((Run(caption),), style="meta")
         self.text.write_paras(shape.text_frame, (para,), frame.size_pt, pad=self.theme.spacing["box_pad"])
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
         shape.name = "Missing image"
