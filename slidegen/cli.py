@@ -109,7 +109,7 @@ def _build_args(cmd: argparse.ArgumentParser, nargs: str = "+") -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
-    for noisy in ("weasyprint", "fontTools", "PIL"):  # their progress chatter is not ours to show
+    for noisy in ("weasyprint", "fontTools", "PIL", "watchfiles"):  # their progress chatter is not ours to show
         logging.getLogger(noisy).setLevel(logging.ERROR)
     strict = WarningCounter()
     logging.getLogger("slidegen").addHandler(strict)

@@ -11,6 +11,7 @@ from pathlib import Path
 from .errors import SlidegenError
 
 LESSON_SUFFIXES = (".md", ".mdx")
+OUTPUT_SUFFIXES = (".pptx", ".pdf")
 
 
 def lessons_to_watch(given: list[Path]) -> list[Path]:
@@ -19,20 +20,32 @@ def lessons_to_watch(given: list[Path]) -> list[Path]:
     return sorted(p for p in Path("content").glob("*") if p.suffix in LESSON_SUFFIXES)
 
 
-def affected(changed: set[Path], lessons: list[Path], templates: Path) -> list[Path]:
+def affected(changed: set[Path], lessons: list[Path], templates: Path, output: Path | None = None) -> list[Path]:
     """Lessons to rebuild for a set of changed files: a template change touches every lesson; a lesson
-    touches itself; any other file (an image) touches the lessons in its folder tree."""
+    touches itself; any other file (an image) touches the lessons in its folder tree. What the builds
+    write (anything under `output`, which may lie inside a lesson's folder) touches nothing: a build
+    would otherwise set off the next one, for ever."""
     templates = templates.resolve()
+    sources = {path.resolve() for path in changed}
+    if output is not None:
+        sources = {path for path in sources if not is_output(path, output.resolve())}
     hit: list[Path] = []
     for lesson in lessons:
         folder = lesson.resolve().parent
-        for path in changed:
-            path = path.resolve()
+        for path in sources:
             if path == lesson.resolve() or path.is_relative_to(templates) or \
                     (path.suffix not in LESSON_SUFFIXES and path.is_relative_to(folder)):
                 hit.append(lesson)
                 break
     return hit
+
+
+def is_output(path: Path, output: Path) -> bool:
+    """What a build writes into `output`: the folder itself, decks, PDFs and their temporary files
+    (`-o .` puts them beside the lessons, which still count)."""
+    if path == output:
+        return True
+    return path.parent == output and (path.name.startswith(".tmp-") or path.suffix in OUTPUT_SUFFIXES)
 
 
 def rebuild(lesson: Path, args, say=print) -> bool:
@@ -77,7 +90,7 @@ def watch(args, stop: threading.Event | None = None, say=print) -> int:
     try:
         for changes in watch_changes(*roots, stop_event=stop, debounce=200, rust_timeout=500, yield_on_timeout=False):
             changed = {Path(path) for _kind, path in changes}
-            for lesson in affected(changed, lessons, Path(args.templates)):
+            for lesson in affected(changed, lessons, Path(args.templates), Path(args.output)):
                 rebuild(lesson, args, say)
     except KeyboardInterrupt:
         pass

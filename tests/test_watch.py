@@ -17,6 +17,19 @@ def test_a_change_touches_the_right_lessons(tmp_path):
     assert affected({tmp_path / "elsewhere.txt"}, [a, b], templates) == []
 
 
+def test_what_a_build_writes_inside_the_lesson_folder_touches_nothing(tmp_path):
+    """`slidegen watch lesson.md -o build` beside the lesson: writing the outputs (and their temporary
+    files) must not set off another build, while a picture beside the lesson still does."""
+    lesson, templates, out = tmp_path / "01-a.md", tmp_path / "templates", tmp_path / "build"
+    out.mkdir(), templates.mkdir()
+    written = {out / "01-a.pptx", out / ".tmp-01-a.pdf.x1y2", out}
+    assert affected(written, [lesson], templates, out) == []
+    assert affected(written | {tmp_path / "img.png"}, [lesson], templates, out) == [lesson]
+    beside = {tmp_path / "01-a.pdf", tmp_path / ".tmp-01-a.pptx.z"}  # -o . : outputs beside the lesson
+    assert affected(beside, [lesson], templates, tmp_path) == []
+    assert affected(beside | {lesson}, [lesson], templates, tmp_path) == [lesson]
+
+
 def test_watch_rebuilds_on_save_and_keeps_last_good_outputs(tmp_path):
     import argparse
     import threading
