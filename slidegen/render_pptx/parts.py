@@ -10,6 +10,7 @@ pictures by their SHA-1. Its answers are python-pptx's own (the same ids, rIds a
 are byte-identical); the parts are made with python-pptx's classes."""
 from __future__ import annotations
 
+import copy
 import hashlib
 
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -41,6 +42,7 @@ class Parts:
         self._images: dict[str, ImagePart] | None = None  # SHA-1 → part
         self._image_numbers: set[int] = set()
         self._next_image = 1
+        self._placeholders: dict[str, list] = {}  # layout part name → the placeholders its slides start with
 
     # -- slides
 
@@ -52,10 +54,23 @@ class Parts:
         slide_part = SlidePart.new(name, self.package, layout.part)
         rId = self.part._rels._add_relationship(RT.SLIDE, slide_part)  # a new part: no relationship to reuse
         slide = slide_part.slide
-        slide.shapes.clone_layout_placeholders(layout)
+        self.clone_placeholders(slide, layout)
         self.sld_id_lst._add_sldId(id=self.next_id, rId=rId)
         self.next_id += 1
         return slide
+
+    def clone_placeholders(self, slide, layout) -> None:
+        """`slide.shapes.clone_layout_placeholders(layout)`: every new slide of a layout starts with the
+        same placeholders (the same ids from 2 and names), so python-pptx makes them once per layout
+        and later slides get copies of that XML (making them anew was a sixth of writing a deck)."""
+        tree = slide.shapes._spTree
+        made = self._placeholders.get(layout.part.partname)
+        if made is None:
+            slide.shapes.clone_layout_placeholders(layout)
+            self._placeholders[layout.part.partname] = [copy.deepcopy(ph) for ph in tree.iter_ph_elms()]
+            return
+        for ph in made:
+            tree.append(copy.deepcopy(ph))
 
     # -- notes
 

@@ -5,6 +5,7 @@ breaking, sizes within the schema, weight, slant, colour by paragraph style, typ
 the deck to resolve once every slide exists."""
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import unquote
 
@@ -20,15 +21,51 @@ from .equations import add_equation
 from .units import emu
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # what a:t cannot hold: written as _xHHHH_, as python-pptx does
+_A_R, _A_T, _A_RPR, _A_PPR, _A_END = (qn(tag) for tag in ("a:r", "a:t", "a:rPr", "a:pPr", "a:endParaRPr"))
+
+
+@functools.lru_cache(maxsize=None)
+def clark(tag: str) -> str:
+    """`qn(tag)`, remembered: "a:latin" → "{http://…/main}latin"."""
+    return qn(tag)
 
 
 def element(tag: str, *children, **attributes):
     """An XML element `tag` ("a:latin") with these attributes and children."""
-    node = etree.Element(qn(tag))
+    node = etree.Element(clark(tag))
     for name, value in attributes.items():
         node.set(name, value)
     node.extend(children)
     return node
+
+
+def new_run(p_element, text: str):
+    """A run `<a:r><a:rPr/><a:t>text</a:t></a:r>` before the paragraph's end properties, and its
+    `a:rPr`: what python-pptx's `add_r`, `text` and `get_or_add_rPr` make, without parsing XML and
+    searching the schema's child order for every run (a third of writing a deck's text)."""
+    r = etree.SubElement(p_element, _A_R)  # a child made in place: the document's namespaces and element classes
+    rPr = etree.SubElement(r, _A_RPR)
+    etree.SubElement(r, _A_T).text = _CONTROL.sub(lambda m: "_x%04X_" % ord(m.group()), text)
+    end = p_element.find(_A_END)
+    if end is not None:
+        end.addprevious(r)
+    return rPr
+
+
+def paragraph_properties(p_element):
+    """The paragraph's `a:pPr` (its first child in the schema's order), made when missing."""
+    pPr = p_element.find(_A_PPR)
+    if pPr is None:
+        pPr = etree.SubElement(p_element, _A_PPR)
+        p_element.insert(0, pPr)
+    return pPr
+
+
+def end_properties(p_element):
+    """The paragraph's `a:endParaRPr` (its last child), made when missing."""
+    end = p_element.find(_A_END)
+    return end if end is not None else etree.SubElement(p_element, _A_END)
 
 
 def text_size(points: float) -> str:
@@ -76,7 +113,7 @@ class TextWriter:
             for run in para.runs:
                 self.add_inline(p, run, size, **style)
             if para.runs and all(run.display for run in para.runs if run.text.strip()) and any(r.display for r in para.runs):
-                p._p.get_or_add_pPr().set("algn", "ctr")  # a display formula: centred on its own line
+                paragraph_properties(p._p).set("algn", "ctr")  # a display formula: centred on its own line
 
     def para_style(self, para: TextPara) -> dict:
         colors = self.theme.colors
@@ -105,10 +142,10 @@ class TextWriter:
         """Bullets, indents, spacing, line breaking and the end-of-paragraph size of one paragraph, stated
         in full: a paragraph without runs (an empty table cell, a blank code line) is as tall as its end
         size, which PowerPoint and LibreOffice otherwise take as 18 pt."""
-        end = p._p.get_or_add_endParaRPr()
+        end = end_properties(p._p)
         end.set("sz", text_size(size))
         self.set_language(end, "")
-        pPr = p._p.get_or_add_pPr()
+        pPr = paragraph_properties(p._p)
         marker = para.marker if para is not None else None
         pPr.set("algn", "l")
         pPr.set("lvl", str(min(para.level, 8) if para is not None else 0))  # list level: outline and numbering
@@ -118,7 +155,7 @@ class TextWriter:
         pPr.set("latinLnBrk", "0")
         pPr.set("hangingPunct", "0")  # punctuation stays inside the box
         for tag in ("a:lnSpc", "a:spcBef", "a:buNone", "a:buAutoNum", "a:buChar", "a:buFont"):
-            for old in pPr.findall(qn(tag)):
+            for old in pPr.findall(clark(tag)):
                 pPr.remove(old)
         line = element("a:lnSpc", element("a:spcPct", val="100000"))
         before = element("a:spcBef", element("a:spcPts", val=str(round(space_before * 100))))
@@ -150,9 +187,7 @@ class TextWriter:
         if run.is_break:
             p.add_line_break()
             return
-        r = p._p.add_r()
-        r.text = run.text
-        rPr = r.get_or_add_rPr()
+        rPr = new_run(p._p, run.text)
         rPr.set("sz", text_size(size))
         rPr.set("b", "1" if (bold or run.bold) else "0")
         rPr.set("i", "1" if (italic or run.italic) else "0")
