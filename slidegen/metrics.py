@@ -67,8 +67,9 @@ def para_indent(para: TextPara, step: float) -> float:
 class Metrics:
     """Heights and widths of the deck's text, at the theme's fonts and spacing."""
 
-    def __init__(self, theme: Theme):
+    def __init__(self, theme: Theme, footnotes: bool = True):
         self.theme = theme
+        self.footnotes = footnotes  # whether the text may hold footnote marks (whose notes need room)
         self.body = Style(theme.fonts["body"])
         self.bold = Style(theme.fonts["body"], True)
         self.mono = Style(theme.fonts["mono"])

@@ -13,7 +13,6 @@ from ..metrics import Metrics, largest_fitting
 from ..model import Box, Code, CodeFrame, Frame, Image, Layout, Notes, Table, TableFrame, TextFrame
 from . import beside, callout, code, image, table, text
 from .flow import Element, Flow
-from .footnotes import marks_in
 from .items import (
     MAX_LEVEL,
     BoxGroup,
@@ -154,7 +153,7 @@ def place_items(flow: Flow, items: list[FlowItem], grow: frozenset[int] = frozen
             place_lead_in(flow, item, unwrap(following), flow.area, flow.size)  # sets flow.lead_in
             continue
         flow.reserve = caption_room(m, item, following, flow.area, flow.size)
-        flow.pending = marks_in(item)
+        flow.pending = flow.marks(item)
         if isinstance(item, Nested):
             with flow.indented(min(item.level, MAX_LEVEL) * m.sp["indent"]):
                 place_item(flow, item.item)

@@ -29,6 +29,7 @@ from ..theme import Theme
 from .builds import with_builds
 from .content import at_size, best_flow, layout_of
 from .flow import Flow
+from .footnotes import marks_in
 from .items import BULLETS, FlowItem, TextGroup, flatten, merge_keep_with_next, section_items
 
 FOOTER_STEP, FOOTER_FLOOR = 0.5, 6  # the footer shrinks in half points, down to this size
@@ -45,7 +46,7 @@ class Paginator:
     def __init__(self, lesson: Lesson, theme: Theme):
         self.lesson = lesson
         self.theme = theme
-        self.m = Metrics(theme)
+        self.m = Metrics(theme, footnotes=bool(marks_in(lesson)))  # looked for once, not in every item tried
 
     def title_size(self, runs: Inline, box_name: str, largest_key: str) -> float:
         box = self.theme.box(box_name)

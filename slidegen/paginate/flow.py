@@ -53,6 +53,10 @@ class Flow:
         self.pending: list[Run] = []  # footnote marks of the item being placed: their notes need room too
         self.warnings: dict[tuple[str, str], None] = {}  # reported once, for the flow that is kept
 
+    def marks(self, thing: object) -> list[Run]:
+        """The footnote marks in `thing` (none to look for in a lesson without footnotes)."""
+        return marks_in(thing) if self.m.footnotes else []
+
     def warn(self, pos, message: str) -> None:
         self.warnings[(str(pos), message)] = None
 
@@ -117,7 +121,7 @@ class Flow:
         top = self.next_top()
         frame = frame_for_box(Box(x, top, w, height))
         self.page.frames.append(frame)
-        self.page.marks.extend(marks_in(frame))
+        self.page.marks.extend(self.marks(frame))
         self.page.y = top + height
 
     # -- the open text frame
@@ -125,11 +129,11 @@ class Flow:
     def text_height_with(self, extra: tuple[TextPara, ...]) -> float:
         """The open text with `extra` below it, and the room the page's notes then take."""
         paras = tuple(self.page.text) + extra
-        return self.m.paras_height(paras, self.area.w, self.size) + self.notes_room(marks_in(paras))
+        return self.m.paras_height(paras, self.area.w, self.size) + self.notes_room(self.marks(paras))
 
     def height_alone(self, paras: tuple[TextPara, ...]) -> float:
         """Paragraphs on a slide of their own, with the room their notes take."""
-        return self.m.paras_height(paras, self.area.w, self.size) + self.notes_room(marks_in(paras), alone=True)
+        return self.m.paras_height(paras, self.area.w, self.size) + self.notes_room(self.marks(paras), alone=True)
 
     def text_room(self) -> float:
         page = self.page
@@ -150,7 +154,7 @@ class Flow:
         height = self.m.paras_height(page.text, self.area.w, self.size)
         box = Box(self.area.x, page.text_top, self.area.w, height)
         page.frames.append(TextFrame(tuple(page.text), box, self.size))
-        page.marks.extend(marks_in(page.text))
+        page.marks.extend(self.marks(page.text))
         page.y = page.text_top + height
         page.text = []
 
