@@ -57,3 +57,27 @@ def test_importing_the_package_loads_no_converter():
             "print(any(m in sys.modules for m in ('math_core', 'ziamath', 'ziafont', 'fontTools.subset')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+DEEP = 5000  # math-core's own stack overflows near 4,000 nested braces: the process died, no message
+
+
+@pytest.mark.parametrize("tex", [r"\frac{" * DEEP + "x" + "}{y}" * DEEP, r"\sqrt " * DEEP + "x",
+                                 r"\left(" * DEEP + "x" + r"\right)" * DEEP, "{" * DEEP + "x" + "}" * DEEP])
+def test_a_formula_nested_thousands_deep_is_refused_before_the_converter_reads_it(tex):
+    with pytest.raises(formula.FormulaError) as caught:
+        formula.to_mathml(tex, False)
+    assert "nested more than" in caught.value.reason
+
+
+@pytest.mark.parametrize("tex, depth", [("x", 0), (r"\frac{a}{b}", 1), (r"\sqrt{\frac{a}{b}}", 2),
+                                        (r"\left( \begin{matrix} a \end{matrix} \right)", 3),
+                                        (r"\frac\frac\frac a b c d", 3), (r"a \\ b", 0)])
+def test_nesting_bounds_how_deep_a_formula_goes(tex, depth):
+    assert formula.tex.nesting(tex) == depth
+
+
+def test_a_formula_nested_too_deep_to_draw_is_a_formula_error_not_an_internal_one():
+    with pytest.raises(formula.FormulaError) as caught:
+        formula.to_omml(r"\frac{" * 300 + "x" + "}{y}" * 300, False)
+    assert "nested too deeply" in caught.value.reason

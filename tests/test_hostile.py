@@ -221,6 +221,7 @@ HOSTILE = {
     "many nested quotes": lambda: ">" * 1000 + " a",
     "a deeply nested list": lambda: "\n".join("  " * i + "- a" for i in range(scaled(1000))),
     "nested boxes": lambda: ":::note\n" * 500 + "x\n" + ":::\n" * 500,
+    "a formula nested 5000 deep": lambda: "$" + r"\frac{" * 5000 + "x" + "}{y}" * 5000 + "$",  # math-core's stack
     "runs of {%": lambda: "{%" * scaled(25000),
     "a long fence info": lambda: "```" + "a" * scaled(50000) + "\ncode\n```",
     "combining marks": lambda: "e" + "\u0301" * scaled(50000),

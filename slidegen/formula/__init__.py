@@ -38,7 +38,7 @@ def _omml(tex: str, display: bool):
     from . import omml
     from .mathml import parse
 
-    return omml.to_omml(parse(to_mathml(tex, display)), display)
+    return omml.to_omml(parse(to_mathml(tex, display), tex), display)
 
 
 @functools.lru_cache(maxsize=2048)
@@ -47,7 +47,7 @@ def to_linear(tex: str, display: bool = False) -> tuple:
     from . import linear
     from .mathml import parse
 
-    return tuple(linear.to_linear(parse(to_mathml(tex, display))))
+    return tuple(linear.to_linear(parse(to_mathml(tex, display), tex)))
 
 
 def linear_text(tex: str, display: bool = False) -> str:

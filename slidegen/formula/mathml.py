@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from .errors import FormulaError
 from .tex import MATHML_NS
 
 LARGE_OPERATORS = set("∑∏∐∫∬∭∮∯∰⋀⋁⋂⋃⨀⨁⨂⨄⨆")
@@ -21,8 +22,12 @@ BRACES = {"⏟": "bot", "⏞": "top"}
 _EM = re.compile(r"^\s*(-?[\d.]+)\s*em\s*$")
 
 
-def parse(mathml: str) -> etree._Element:
-    return etree.fromstring(mathml.encode("utf-8"))
+def parse(mathml: str, tex: str = "") -> etree._Element:
+    """The MathML tree of the formula `tex`; FormulaError when lxml refuses it (nested over 256 deep)."""
+    try:
+        return etree.fromstring(mathml.encode("utf-8"))
+    except etree.XMLSyntaxError as exc:
+        raise FormulaError(tex, f"nested too deeply to be drawn ({exc.msg.split(',')[0]})") from None
 
 
 def name(node) -> str:

@@ -19,6 +19,13 @@ _XML_ENTITIES = {"lt", "gt", "amp", "quot", "apos"}
 _ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f]")
 
+# How deep a formula may nest before it is refused unread. math-core recurses once per level and
+# overflows its stack (the process dies, signal 11) near 4,000 braces or 6,000 bare commands; a formula
+# nested over 256 deep cannot be drawn anyway (lxml refuses the MathML), and no lesson's formula comes
+# near 100.
+MAX_NESTING = 400
+_NESTING_TOKEN = re.compile(r"\\(?:left|begin)(?![A-Za-z])|\\(?:right|end)(?![A-Za-z])|\\[A-Za-z]+|\\.|[{}]|\S")
+
 
 @functools.lru_cache(maxsize=1)
 def _converter():
@@ -33,6 +40,8 @@ def to_mathml(tex: str, display: bool) -> str:
     Raises FormulaError for TeX that math-core cannot read."""
     if not tex.strip():
         raise FormulaError(tex, "empty formula")
+    if nesting(tex) > MAX_NESTING:
+        raise FormulaError(tex, f"nested more than {MAX_NESTING} deep")
     try:
         mathml = _converter().convert_with_local_state(tex, displaystyle=display)
     except Exception as error:  # math_core.LatexError: the only error it raises
@@ -41,6 +50,20 @@ def to_mathml(tex: str, display: bool) -> str:
     if not display:  # stated, for renderers (ziamath) that take an unmarked <math> as display style
         mathml = mathml.replace("<math ", '<math display="inline" ', 1)
     return mathml
+
+
+def nesting(tex: str) -> int:
+    """An upper bound on how deep the formula nests: groups (`{`, `\\left`, `\\begin`) open, plus the
+    longest run of commands in a row (`\\frac\\frac\\frac…` nests without braces)."""
+    deepest = depth = run = 0
+    for token in _NESTING_TOKEN.findall(tex):
+        if token in ("{", "\\left", "\\begin"):
+            depth += 1
+        elif token == "}" or token in ("\\right", "\\end"):
+            depth = max(depth - 1, 0)
+        run = run + 1 if token.startswith("\\") and len(token) > 2 else 0
+        deepest = max(deepest, depth + run)
+    return deepest
 
 
 def _reason(message: str) -> str:
