@@ -144,7 +144,7 @@ def make_environment(folder: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
                       bytecode_cache=_bytecode_cache())
-    env.filters.update(metadata=metadata_text, words=keep_words, pieces=inline_pieces, partial=partial_for, highlight=highlight_code,
+    env.filters.update(metadata=metadata_text, label=label_text, words=keep_words, pieces=inline_pieces, partial=partial_for, highlight=highlight_code,
                        row_groups=row_groups, href=safe_href, file_url=file_url, anchor=anchor_id,
                        picture_ratio=picture_ratio)
     return env
@@ -173,6 +173,16 @@ def metadata_text(text: str) -> str:
     page itself keeps them."""
     kept = _ASTRAL.sub("", text)
     return " ".join(kept.split())
+
+
+LABEL_CHARS = 200  # a heading's copies that guide a reader: bookmarks, the running title, the contents
+
+
+def label_text(text: str, limit: int = LABEL_CHARS) -> str:
+    """A title as a bookmark, running title or contents entry shows it: cut after `limit` characters
+    with an ellipsis (the heading itself stays whole on its page). A 100,000-character title repeated
+    in every page's margin took WeasyPrint minutes; no reader's outline shows more than a line."""
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
 def partial_for(item: object) -> str | None:

@@ -265,6 +265,17 @@ def test_metadata_bookmarks_and_contents(built):
         assert re.search(re.escape(norm(section.title_text)) + r"\d+", norm(first_page))
 
 
+def test_a_very_long_heading_is_whole_on_its_page_and_cut_where_it_guides_the_reader(tmp_path):
+    """Bookmarks, the running title and the contents show a heading's first LABEL_CHARS characters; a
+    100,000-character title repeated in every page's margin took WeasyPrint minutes."""
+    long = "긴제목 " * 400
+    lesson = write_lesson(tmp_path, "long.md", f"---\ntitle: {long}\n---\n\n## {long}\n\nText.\n")
+    html = rh.render_html(lesson, None, TEMPLATES)
+    labels = re.findall(r'data-(?:bookmark|title)="([^"]*)"', html)
+    assert len(labels) >= 3 and all(len(label) <= rh.LABEL_CHARS + 1 and label.endswith("…") for label in labels)
+    assert html.count(long.strip().split()[0]) > 2 * 400  # the heading and the title themselves, whole
+
+
 def test_keywords_come_from_tags(tmp_path):
     lesson = write_lesson(tmp_path, "tags.md", "---\ntitle: Tagged\ndescription: About tags\n"
                           "tags: [alpha, 베타]\n---\n\n## Part\n\nText.\n")
