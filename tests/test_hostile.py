@@ -60,6 +60,7 @@ def test_a_table_too_wide_for_a_slide_is_cut_into_column_parts_repeating_its_fir
     assert column_parts(table, 5) == [table]
 
 
+@pytest.mark.slow  # a lesson of hostile size: make test, not the edit loop
 def test_a_table_of_200_columns_builds_and_every_row_is_found_in_the_deck(tmp_path, caplog):
     lesson = write(tmp_path, "wide", wide_table(200))
     deck, handout = build_both(lesson, tmp_path, TEMPLATES)
@@ -73,6 +74,7 @@ def test_a_table_of_200_columns_builds_and_every_row_is_found_in_the_deck(tmp_pa
     assert deck_report.ok and deck_report.rows == 2, deck_report.missing_rows
 
 
+@pytest.mark.slow  # a lesson of hostile size: make test, not the edit loop
 def test_a_table_of_200_columns_is_whole_in_the_handout(tmp_path):
     lesson = write(tmp_path, "wide", wide_table(200))
     deck, handout = build_both(lesson, tmp_path, TEMPLATES)
@@ -113,6 +115,7 @@ def test_the_handout_table_look_matches_the_stylesheet():
     assert re.search(r"\.lesson-table td \{[^}]*padding: 1\.3mm 2mm;", css)
 
 
+@pytest.mark.slow  # a lesson of hostile size: make test, not the edit loop
 def test_a_word_of_200000_characters_in_the_handout_costs_linear_time(tmp_path):
     """WeasyPrint lays the rest of a word out again at each line it breaks it: 16 minutes for 200,000
     characters before `render_handout.huge_word` set it in pieces. Timed without the deck (whose
