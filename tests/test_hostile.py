@@ -192,6 +192,20 @@ def test_many_unclosed_html_comments_cost_linear_time_in_the_html_reader():
     assert time.perf_counter() - started < 2.0 and extractor.text().count("<!--") == 40000
 
 
+@pytest.mark.parametrize("block", ["<A " * 40000, '<A x="' * 40000, "<A x={" * 40000 + ">", "</A " * 40000])
+def test_many_tags_that_never_close_cost_linear_time_in_the_html_reader(block):
+    """Python's HTML parser rescans the rest of the block for every `<` whose tag has no `>` after it
+    (5 s for 5,000 of them, an hour for 100,000): such a `<` is text before the parser sees it."""
+    from slidegen.parse.html_text import TextExtractor
+    from slidegen.parse.jsx_scan import plain_tags
+
+    started = time.perf_counter()
+    extractor = TextExtractor()
+    extractor.feed(plain_tags(block))
+    extractor.close()
+    assert time.perf_counter() - started < 2.0 and extractor.text().count("A") == 40000
+
+
 # ------------------------------------------------------------------------ finding 1: hostile lessons, built
 
 # The sizes of issue 18's lessons times SCALE (SLIDEGEN_HOSTILE_SCALE=1 builds them at full size, each
@@ -220,6 +234,10 @@ HOSTILE = {
     "mdx export lines": lambda: "\n".join(f"export const a{i} = {{b: {i}}}" for i in range(scaled(1600))),
     "an import of many names": lambda: "import " + "{a, " * scaled(12500),
     "long attribute list": lambda: "<div " + " ".join(f'a{i}="v{i}"' for i in range(scaled(5000))) + ">x</div>",
+    "runs of an unclosed component": lambda: "<A " * scaled(100000),  # html.parser rescans per `<`
+    "runs of an unclosed attribute quote": lambda: '<A x="' * scaled(100000),
+    "runs of an unclosed jsx expression": lambda: "<A x={" * scaled(50000) + ">",
+    "runs of an unclosed jsx comment": lambda: "<A x={/*" * scaled(50000),
     "long jsx attribute list": lambda: "<Tabs " + " ".join(f"a{i}={{{i}}}" for i in range(scaled(5000))) + ">x</Tabs>",
     "many nested quotes": lambda: ">" * 1000 + " a",
     "a deeply nested list": lambda: "\n".join("  " * i + "- a" for i in range(scaled(1000))),

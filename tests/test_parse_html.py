@@ -134,6 +134,30 @@ def test_jsx_expressions_in_a_component_block_are_dropped():
     assert plain_text(para.runs) == "kept text"
 
 
+QUIZ = ("## 퀴즈\n\n### 1. 어떤 작업인가요?\n\n<Quiz\n\tchoices={[\n\t\t{\n\t\t\ttext: \"문장 분류\",\n"
+        "\t\t\texplain: \"맞아요. <a href=\\\"https://example.org/tasks\\\">작업 목록</a>을 {보세요}.\",\n"
+        "\t\t\tcorrect: true\n\t\t},\n\t\t{ text: 'it\\'s `translation`', explain: `no ${'}'}` }\n\t]}\n/>\n\n"
+        "<Quiz choices={[{text: \"plain\", correct: false}]} />\n\n다음 글.\n")
+
+
+def test_a_component_whose_expression_attributes_hold_tags_and_braces_is_data_not_text(warnings):
+    """An attribute's `{…}` is JavaScript: its braces nest, its strings may hold `<a>` tags, `>` and
+    escaped quotes. The tag ends after it, so none of it leaks onto a slide as text, and the component
+    is left out with a warning like any other without text of its own."""
+    lesson = parse(QUIZ, "q.mdx")
+    texts = [plain_text(b.runs) for b in lesson.sections[0].subsections[0].blocks if isinstance(b, Paragraph)]
+    assert texts == ["다음 글."]
+    assert [m for m in warnings.messages if "has no text" in m] == [
+        "q.mdx:5: warning: component <Quiz> has no text in this file; it is left out",
+        "q.mdx:16: warning: component <Quiz> has no text in this file; it is left out"]
+
+
+def test_expression_attributes_leave_the_quoted_ones_and_the_text_between_tags():
+    (para,) = blocks("## A\n\n<Box data={{a: \"x > y\", b: [1, {c: '}'}]}} title=\"제목\" {...rest}>\n"
+                     "본문 <b>굵게</b>\n</Box>\n", "t.mdx")
+    assert bold_lines(para) == [("제목", True), ("본문 굵게", False)]
+
+
 # -------------------------------------------------------------------------------------------- players
 
 

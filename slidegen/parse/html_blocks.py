@@ -14,14 +14,15 @@ from markdown_it.tree import SyntaxTreeNode
 from ..errors import warn
 from ..model import Block, Code, Notes, Paragraph, Pause, SourcePos
 from .html_text import PICTURE, TextExtractor, img_attributes, tag_attributes, text_paragraphs
+from .jsx_scan import plain_tags
 from .mdx import (
-    JSX_EXPR,
     JSX_OPEN,
     JSX_TAG,
     has_content,
     is_mdx_esm,
     is_whole_component,
     labelled_tag,
+    without_expressions,
 )
 from .media import media_runs, youtube_url
 from .presenting import PAUSE_COMMENT
@@ -47,7 +48,7 @@ class HtmlBlocks:
         if _IMG_ONLY.match(source):
             return self.img_tags(source, pos)
         if JSX_OPEN.match(source):
-            return self.jsx_text(source, pos)
+            return self.jsx_text(plain_tags(source), pos)
         return None
 
     def html_block(self, node: SyntaxTreeNode) -> list[Block]:
@@ -70,7 +71,7 @@ class HtmlBlocks:
 
     def html_text(self, content: str, pos: SourcePos) -> list[Block]:
         extractor = TextExtractor()
-        extractor.feed(JSX_EXPR.sub("", content))
+        extractor.feed(without_expressions(plain_tags(content)))
         extractor.close()
         for tag in sorted(extractor.dropped):
             warn(pos, f"<{tag}> content is not lesson text and is left out")
@@ -104,7 +105,7 @@ class HtmlBlocks:
         return out
 
     def jsx_text(self, source: str, pos: SourcePos) -> list[Block]:
-        """An MDX component: its literal text stays, with the label each tag shows (a tab's `label`, a
+        """An MDX component (its `{…}` attributes already taken out): its literal text stays, with the label each tag shows (a tab's `label`, a
         box's `title`) set as a bold line where the tag is; a YouTube component becomes a link to its
         video; one with no text in this file gets a warning."""
         videos = [Paragraph(media_runs(tag.group(1), url, tag_attributes(tag.group(2)).get("title", ""), pos), pos)
@@ -112,7 +113,7 @@ class HtmlBlocks:
         if not videos and not has_content(source) and is_whole_component(source):
             warn(pos, f"component <{JSX_OPEN.match(source).group(1)}> has no text in this file; it is left out")
         labelled = JSX_TAG.sub(lambda tag: labelled_tag(tag), source)
-        blocks = self.html_text(JSX_EXPR.sub("", labelled), pos)
+        blocks = self.html_text(labelled, pos)
         return [self.with_markdown(block, pos) if isinstance(block, Paragraph) else block for block in blocks] + videos
 
     def with_markdown(self, block: Paragraph, pos: SourcePos) -> Paragraph:

@@ -11,7 +11,7 @@ from .media import youtube_url
 
 _MDX_ESM = re.compile(r"^\s*(import\s+[\w*{}\s,]+\s+from\s+['\"].*['\"];?|import\s+['\"].*['\"];?"
                       r"|export\s+(const|let|var|function|default|\{).*)\s*$")
-JSX_EXPR = re.compile(r"\{/\*.*?\*/\}|\{[^{}<>]*\}", re.DOTALL)
+_SIMPLE_EXPRESSION = re.compile(r"\{[^{}<>]*\}")
 JSX_OPEN = re.compile(r"^\s*</?([A-Z][\w.]*)")
 JSX_TAG = re.compile(r"""<([A-Z][\w.]*)\b((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
 
@@ -21,10 +21,22 @@ def is_mdx_esm(source: str) -> bool:
     return bool(lines) and all(_MDX_ESM.match(ln) for ln in lines)
 
 
+def without_expressions(text: str) -> str:
+    """The text without its MDX `{/* comments */}` and `{…}` expressions (those holding no braces or
+    tags). Comments are found in one scan: a lazy regular expression would rescan to the end for
+    every unclosed `{/*`."""
+    kept, at = [], 0
+    while (start := text.find("{/*", at)) >= 0 and (end := text.find("*/}", start + 3)) >= 0:
+        kept.append(text[at:start])
+        at = end + 3
+    kept.append(text[at:])
+    return _SIMPLE_EXPRESSION.sub("", "".join(kept))
+
+
 def has_content(source: str) -> bool:
     """Whether raw HTML/JSX holds text, a picture or a player of its own (labels aside)."""
     extractor = TextExtractor()
-    extractor.feed(JSX_EXPR.sub("", source))
+    extractor.feed(without_expressions(source))
     extractor.close()
     return bool(extractor.text().strip() or extractor.images or extractor.media)
 

@@ -1,0 +1,120 @@
+"""Reading a tag the way MDX does: an attribute may be a `{…}` JavaScript expression holding braces
+of its own and strings with `<`, `>` and quotes in them (a quiz's `choices={[{text: "see <a href=\"…\">
+this</a>"}]}`), so a tag ends at the first `>` outside its quoted values and expressions.
+
+`plain_tags` writes each tag that has such expressions with its quoted attributes only: an
+expression's value is data for the page's script (`chapter={1}`, a quiz's choices), not text a
+reader sees where the tag stands. Tags without expressions are left as written. A `<` whose tag
+never closes (its quote, expression or `>` runs to the end) opens no tag and is written `&lt;`, as
+is any `<` after the block's last `>`:
+Python's HTML parser would rescan the rest of the block for every such `<` (an hour for a 300 KB
+block of them). The scans that fail that way are bounded by the block's length times
+`_FAILED_SCAN_BUDGET`, after which every `<` left is text."""
+from __future__ import annotations
+
+import re
+
+_TAG_START = re.compile(r"<[A-Za-z][\w.:-]*")
+_TAG_TOKEN = re.compile(r"""[>"'{<]""")
+_EXPRESSION_TOKEN = re.compile(r"""[{}"'`]|/\*""")
+_STRING = {quote: re.compile(quote + r"[^" + quote + r"\\]*(?:\\.[^" + quote + r"\\]*)*" + quote, re.DOTALL)
+           for quote in "\"'`"}
+_ATTRIBUTE_NAME = re.compile(r"[\w:.-]+\s*=\s*$")
+_FAILED_SCAN_BUDGET = 8
+_ANY_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+class _Unclosed(Exception):
+    """A string, expression or tag runs to the end of the source: nothing after it is a tag."""
+
+
+class _NotATag(Exception):
+    """A `<` stands where an attribute should: the `<` before it opened no tag."""
+
+    def __init__(self, at: int):
+        super().__init__(at)
+        self.at = at
+
+
+def plain_tags(source: str) -> str:
+    """The source with every tag's `{…}` attributes (and their names) taken out, and every `<` that
+    opens no tag written as text."""
+    out: list[str] = []
+    kept_to = look_from = 0
+    tags_end = source.rfind(">") + 1  # no tag opens after the last `>`
+    budget = _FAILED_SCAN_BUDGET * len(source) + 65536
+    while (start := _TAG_START.search(source, look_from, tags_end)):
+        look_from = start.end()
+        try:
+            end, expressions = tag_extent(source, start.end())
+        except _NotATag as stop:
+            look_from = stop.at
+            continue
+        except _Unclosed:
+            out += [source[kept_to:start.start()], "&lt;"]
+            kept_to = start.start() + 1
+            budget -= len(source) - start.start()
+            if budget <= 0:
+                tags_end = kept_to
+                break
+            continue
+        if expressions:
+            out += [source[kept_to:start.start()], without_expressions(source[start.start():end], start.start(), expressions)]
+            kept_to = end
+        look_from = end
+    tags_end = max(tags_end, kept_to)
+    return "".join(out) + source[kept_to:tags_end] + _ANY_TAG_START.sub("&lt;", source[tags_end:])
+
+
+def tag_extent(source: str, at: int) -> tuple[int, list[tuple[int, int]]]:
+    """Where the tag whose attributes begin at `at` ends (after its `>`), and the spans of its
+    `{…}` expressions."""
+    expressions: list[tuple[int, int]] = []
+    while (token := _TAG_TOKEN.search(source, at)):
+        char, at = token.group(), token.start()
+        if char == ">":
+            return at + 1, expressions
+        if char == "<":
+            raise _NotATag(at)
+        if char == "{":
+            end = expression_end(source, at)
+            expressions.append((at, end))
+            at = end
+        else:
+            at = source.find(char, at + 1) + 1  # an HTML attribute value: no escapes
+            if at == 0:
+                raise _Unclosed
+    raise _Unclosed
+
+
+def expression_end(source: str, at: int) -> int:
+    """The index after the `}` closing the expression whose `{` is at `at`; JavaScript strings,
+    template literals and `/* */` comments inside it are skipped whole."""
+    depth = 0
+    while (token := _EXPRESSION_TOKEN.search(source, at)):
+        char, at = token.group(), token.start()
+        if char == "/*":
+            at = source.find("*/", at + 2) + 2
+            if at == 1:
+                raise _Unclosed
+            continue
+        if char in _STRING:
+            string = _STRING[char].match(source, at)
+            if string is None:
+                raise _Unclosed
+            at = string.end()
+            continue
+        depth += 1 if char == "{" else -1
+        at += 1
+        if depth == 0:
+            return at
+    raise _Unclosed
+
+
+def without_expressions(tag: str, offset: int, expressions: list[tuple[int, int]]) -> str:
+    """The tag's text with each expression and the `name=` before it removed."""
+    pieces, kept_to = [], 0
+    for start, end in expressions:
+        pieces.append(_ATTRIBUTE_NAME.sub("", tag[kept_to:start - offset]))
+        kept_to = end - offset
+    return "".join(pieces) + tag[kept_to:]
