@@ -77,6 +77,24 @@ def test_an_img_tag_with_entities_in_its_attributes(tmp_path):
     assert image.alt == "Tom & Jerry" and image.path == (tmp_path / "a b.png").resolve()
 
 
+def test_pictures_an_mdx_page_names_in_expressions_are_shown(tmp_path, warnings):
+    """Nextra pages import a screenshot and show it with a component (`src={SHOT}`); Docusaurus pages
+    write `src={require("./a.png").default}`. Each is the picture it names, with its alt text."""
+    (tmp_path / "img").mkdir()
+    for name in ("shot.png", "a.png", "b.png"):
+        (tmp_path / "img" / name).write_bytes(ONE_PIXEL_PNG)
+    text = ("import { Screenshot } from 'components/screenshot'\nimport SHOT from \"./img/shot.png\"\n\n"
+            "## A\n\n<Screenshot src={SHOT} alt=\"첫째 그림\" />\n\n"
+            "<img src={require('./img/a.png').default} alt={\"둘째\"} width={300} />\n\n"
+            "<div>\n<Image src={\"./img/b.png\"} alt=\"셋째\" />\n</div>\n\n<Screenshot src={UNKNOWN} alt=\"x\" />\n")
+    lesson = parse_text(text, tmp_path / "l.mdx")
+    images = [b for b in lesson.sections[0].blocks if isinstance(b, Image)]
+    assert [(i.alt, i.path) for i in images] == [(alt, (tmp_path / "img" / f).resolve()) for alt, f in
+                                                 [("첫째 그림", "shot.png"), ("둘째", "a.png"), ("셋째", "b.png")]]
+    assert [m for m in warnings.messages if "has no text" in m] == [
+        f"{tmp_path / 'l.mdx'}:14: warning: component <Screenshot> has no text in this file; it is left out"]
+
+
 # ---------------------------------------------------------------------------------------- HTML text
 
 

@@ -2,8 +2,8 @@
 (nothing), `import`/`export` lines (nothing), lines of `<img>` tags (pictures), components (their text
 and labels; a YouTube component a link) and any other HTML (its visible text, pictures and players).
 
-`HtmlBlocks` is mixed into the lesson parser (`lesson.LessonParser`), which gives it `pos`, `image` and
-`warn`-able positions; a Markdown paragraph that is really such a line is handed here too."""
+`HtmlBlocks` is mixed into the lesson parser (`lesson.LessonParser`), which gives it `pos`, `image`,
+`warn`-able positions and the pictures the page imports by name (`imported_pictures`); a Markdown paragraph that is really such a line is handed here too."""
 from __future__ import annotations
 
 import html
@@ -45,10 +45,11 @@ class HtmlBlocks:
         tags or a component; None for a source that is none of those."""
         if is_mdx_esm(source):
             return []
+        source = plain_tags(source, self.imported_pictures)
         if _IMG_ONLY.match(source):
             return self.img_tags(source, pos)
         if JSX_OPEN.match(source):
-            return self.jsx_text(plain_tags(source), pos)
+            return self.jsx_text(source, pos)
         return None
 
     def html_block(self, node: SyntaxTreeNode) -> list[Block]:
@@ -71,7 +72,7 @@ class HtmlBlocks:
 
     def html_text(self, content: str, pos: SourcePos) -> list[Block]:
         extractor = TextExtractor()
-        extractor.feed(without_expressions(plain_tags(content)))
+        extractor.feed(without_expressions(plain_tags(content, self.imported_pictures)))
         extractor.close()
         for tag in sorted(extractor.dropped):
             warn(pos, f"<{tag}> content is not lesson text and is left out")

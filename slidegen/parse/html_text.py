@@ -17,6 +17,7 @@ BOLD_LINE = "\x02"  # marks, inside extracted HTML text, a line set in bold (a <
 CAPTION_LINE = "\x04"  # marks a line that captions a picture (a <figcaption>, a div of class "caption")
 PICTURE = "\x03"  # marks where, in the text, a picture stands
 _CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
+_PICTURE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif)(?:[?#].*)?$", re.IGNORECASE)
 
 
 class TextExtractor(HTMLParser):
@@ -53,7 +54,7 @@ class TextExtractor(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
-        if tag == "img" and not self.skipping:
+        if (tag == "img" or _shows_picture(tag, values)) and not self.skipping:
             self.images.append((values.get("src") or "", values.get("alt") or ""))
             self.parts.append(PICTURE)
         elif tag in MEDIA_TAGS and not self.skipping:
@@ -83,6 +84,12 @@ class TextExtractor(HTMLParser):
 
     def text(self) -> str:
         return "".join(self.parts)
+
+
+def _shows_picture(tag: str, values: dict) -> bool:
+    """A component that shows a picture file (`<Screenshot src="shot.png" alt="…" />`, Next.js's
+    `<Image>`): a tag other than a player whose `src` names a picture."""
+    return tag not in MEDIA_TAGS and tag != "source" and bool(_PICTURE_FILE.search(values.get("src") or ""))
 
 
 def text_paragraphs(text: str, pos: SourcePos) -> list[Block]:

@@ -4,7 +4,9 @@ this</a>"}]}`), so a tag ends at the first `>` outside its quoted values and exp
 
 `plain_tags` writes each tag that has such expressions with its quoted attributes only: an
 expression's value is data for the page's script (`chapter={1}`, a quiz's choices), not text a
-reader sees where the tag stands. Tags without expressions are left as written. A `<` whose tag
+reader sees where the tag stands. An expression that names a string is the quoted attribute it
+stands for: a literal (`{"a.png"}`), a picture the page imports (`import SHOT from "./shot.png"`,
+then `src={SHOT}`) and Docusaurus's `{require("./a.png").default}` and `{useBaseUrl("/img/a.png")}`. Tags without expressions are left as written. A `<` whose tag
 never closes (its quote, expression or `>` runs to the end) opens no tag and is written `&lt;`, as
 is any `<` after the block's last `>`:
 Python's HTML parser would rescan the rest of the block for every such `<` (an hour for a 300 KB
@@ -12,6 +14,7 @@ block of them). The scans that fail that way are bounded by the block's length t
 `_FAILED_SCAN_BUDGET`, after which every `<` left is text."""
 from __future__ import annotations
 
+import html
 import re
 
 _TAG_START = re.compile(r"<[A-Za-z][\w.:-]*")
@@ -20,6 +23,9 @@ _EXPRESSION_TOKEN = re.compile(r"""[{}"'`]|/\*""")
 _STRING = {quote: re.compile(quote + r"[^" + quote + r"\\]*(?:\\.[^" + quote + r"\\]*)*" + quote, re.DOTALL)
            for quote in "\"'`"}
 _ATTRIBUTE_NAME = re.compile(r"[\w:.-]+\s*=\s*$")
+_STRING_CALL = re.compile(r"""\s*(?:require|useBaseUrl)\(\s*(["'])([^"'\\]*)\1\s*\)(?:\.default)?\s*""")
+_STRING_LITERAL = re.compile(r"""\s*(["'`])([^"'`\\$]*)\1\s*""")
+_IDENTIFIER = re.compile(r"\s*([A-Za-z_$][\w$]*)\s*")
 _FAILED_SCAN_BUDGET = 8
 _ANY_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 
@@ -36,9 +42,10 @@ class _NotATag(Exception):
         self.at = at
 
 
-def plain_tags(source: str) -> str:
-    """The source with every tag's `{…}` attributes (and their names) taken out, and every `<` that
-    opens no tag written as text."""
+def plain_tags(source: str, names: dict[str, str] | None = None) -> str:
+    """The source with every tag's `{…}` attributes (and their names) taken out, but those naming a
+    string (`names`: the strings the page's identifiers stand for), and every `<` that opens no tag
+    written as text."""
     out: list[str] = []
     kept_to = look_from = 0
     tags_end = source.rfind(">") + 1  # no tag opens after the last `>`
@@ -59,7 +66,8 @@ def plain_tags(source: str) -> str:
                 break
             continue
         if expressions:
-            out += [source[kept_to:start.start()], without_expressions(source[start.start():end], start.start(), expressions)]
+            out += [source[kept_to:start.start()],
+                    without_expressions(source[start.start():end], start.start(), expressions, names or {})]
             kept_to = end
         look_from = end
     tags_end = max(tags_end, kept_to)
@@ -111,10 +119,22 @@ def expression_end(source: str, at: int) -> int:
     raise _Unclosed
 
 
-def without_expressions(tag: str, offset: int, expressions: list[tuple[int, int]]) -> str:
-    """The tag's text with each expression and the `name=` before it removed."""
+def without_expressions(tag: str, offset: int, expressions: list[tuple[int, int]], names: dict[str, str]) -> str:
+    """The tag's text with each expression and the `name=` before it removed, or, for an expression
+    that names a string, written as that string in quotes."""
     pieces, kept_to = [], 0
     for start, end in expressions:
-        pieces.append(_ATTRIBUTE_NAME.sub("", tag[kept_to:start - offset]))
+        before, value = tag[kept_to:start - offset], string_value(tag[start - offset + 1:end - offset - 1], names)
+        pieces.append(before + html.escape(value).join('""') if value is not None and _ATTRIBUTE_NAME.search(before)
+                      else _ATTRIBUTE_NAME.sub("", before))
         kept_to = end - offset
     return "".join(pieces) + tag[kept_to:]
+
+
+def string_value(expression: str, names: dict[str, str]) -> str | None:
+    """The string an expression stands for, when it plainly names one; else None."""
+    for pattern in (_STRING_LITERAL, _STRING_CALL):
+        if (found := pattern.fullmatch(expression)):
+            return found.group(2)
+    found = _IDENTIFIER.fullmatch(expression)
+    return names.get(found.group(1)) if found else None

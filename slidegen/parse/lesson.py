@@ -21,6 +21,7 @@ from .html_blocks import HtmlBlocks
 from .images import ImageSources
 from .inline import InlineParsing
 from .markdown import MD
+from .mdx import imported_pictures
 from .site_markup import hide_site_markup
 from .source import MAX_LESSON_BYTES, SEPARATORS, UNWANTED, clean_text, read_source
 
@@ -61,6 +62,7 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources, Foot
         self.lesson_dir = lesson_dir
         self.content_root = content_root
         self.lines: list[str] = []
+        self.imported_pictures: dict[str, str] = {}
 
     def pos(self, node: SyntaxTreeNode | None) -> SourcePos:
         line = node.map[0] + 1 if node is not None and node.map else 1
@@ -68,6 +70,7 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources, Foot
 
     def parse(self, text: str, path: Path) -> Lesson:
         self.lines = text.split("\n")
+        self.imported_pictures = imported_pictures(text)
         env: dict = {}
         tree = SyntaxTreeNode(MD.parse(text, env))
         self.read_footnotes(tree, env)

@@ -11,6 +11,8 @@ from .media import youtube_url
 
 _MDX_ESM = re.compile(r"^\s*(import\s+[\w*{}\s,]+\s+from\s+['\"].*['\"];?|import\s+['\"].*['\"];?"
                       r"|export\s+(const|let|var|function|default|\{).*)\s*$")
+_PICTURE_IMPORT = re.compile(r"""^\s*import\s+([A-Za-z_$][\w$]*)\s+from\s+(["'])([^"'\n]+\.(?:png|jpe?g|gif|svg|webp|avif))\2""",
+                             re.MULTILINE | re.IGNORECASE)
 _SIMPLE_EXPRESSION = re.compile(r"\{[^{}<>]*\}")
 JSX_OPEN = re.compile(r"^\s*</?([A-Z][\w.]*)")
 JSX_TAG = re.compile(r"""<([A-Z][\w.]*)\b((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
@@ -19,6 +21,12 @@ JSX_TAG = re.compile(r"""<([A-Z][\w.]*)\b((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
 def is_mdx_esm(source: str) -> bool:
     lines = [ln for ln in source.split("\n") if ln.strip()]
     return bool(lines) and all(_MDX_ESM.match(ln) for ln in lines)
+
+
+def imported_pictures(text: str) -> dict[str, str]:
+    """The pictures an MDX page imports by name (`import SHOT from "../img/shot.png"`), for the
+    components that show them (`<Screenshot src={SHOT} />`)."""
+    return {found.group(1): found.group(3) for found in _PICTURE_IMPORT.finditer(text)}
 
 
 def without_expressions(text: str) -> str:
