@@ -22,7 +22,7 @@ from slidegen.model import (
     ThematicBreak,
     plain_text,
 )
-from slidegen.parse import parse_text
+from slidegen.parse import parse_file, parse_text
 
 ONE_PIXEL_PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82"  # a real picture: a file Pillow cannot read has no path
 
@@ -337,3 +337,22 @@ def test_cross_reference_anchor_lines_are_hidden(caplog):
     code = next(b for b in section.blocks if hasattr(b, "lines"))
     assert code.lines == (":label:`kept`",)
     assert sum("anchor line" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_a_lesson_file_reads_pictures_from_the_site_it_belongs_to(tmp_path, warnings):
+    """A course site keeps its pictures beside the pages folder: Nextra's `../../img/x.png`,
+    Docusaurus's `/img/x.png` served from `static/`. The content folder of a lesson file is the
+    nearest folder above it that holds a site (here a `package.json`); a file outside it is not read."""
+    site = tmp_path / "site"
+    for folder in ("pages/techniques", "img", "static/img"):
+        (site / folder).mkdir(parents=True)
+    (site / "package.json").write_text("{}")
+    (site / "img" / "a.png").write_bytes(ONE_PIXEL_PNG)
+    (site / "static" / "img" / "b.png").write_bytes(ONE_PIXEL_PNG)
+    (tmp_path / "secret.png").write_bytes(ONE_PIXEL_PNG)
+    lesson_path = site / "pages" / "techniques" / "l.md"
+    lesson_path.write_text("## A\n\n![a](../../img/a.png)\n\n![b](/img/b.png)\n\n![s](../../../secret.png)\n")
+    first, second, third = parse_file(lesson_path).sections[0].blocks
+    assert (first.path, second.path, third.path) == (
+        (site / "img" / "a.png").resolve(), (site / "static" / "img" / "b.png").resolve(), None)
+    assert any("image '../../../secret.png' is outside the content folder" in m for m in warnings.messages)

@@ -11,10 +11,11 @@ One module per concern, lowest first (each imports only those above it):
 - `heading_ids`  the id a lesson gives a heading (`{#id}`, `{/*id*/}`, `[[id]]`)
 - `html_text`    raw HTML → visible text, pictures, players; tag attributes
 - `media`        players (`<video>`, `<iframe>`, YouTube components) named and linked
+- `jsx_scan`     where a tag ends when its attributes are `{…}` JavaScript; those attributes taken out
 - `mdx`          MDX `import`/`export` lines, `{…}` expressions, components and their labels
 - `html_blocks`  raw HTML/MDX blocks → model blocks (notes, pictures, components, text)
 - `html_inline`  raw HTML inside text (`<br>`, `<img>`, `<a>`, players)
-- `images`       where a picture's file is (inside the content folder, or none)
+- `images`       where a picture's file is (inside the lesson's site or repository, or none)
 - `inline`       Markdown inline nodes → runs and images
 - `blocks`       Markdown blocks → model blocks
 - `lesson`       the whole lesson: front matter, title, sections, language; `parse_text`, `parse_file`

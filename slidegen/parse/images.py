@@ -1,6 +1,10 @@
-"""Where a picture's file is: a `src` relative to the lesson (or `/…` to the content folder) that names a
-file inside the content folder; remote, missing, outside or unreadable addresses get no path, and a
-warning (the slide and the page show the alt text instead).
+"""Where a picture's file is: a `src` relative to the lesson (or `/…` to the content folder, or to the
+folders a site serves from it: Docusaurus's `static/`, Next.js's `public/`, MkDocs's `docs/`) that
+names a file inside the content folder; remote, missing, outside or unreadable addresses get no path,
+and a warning (the slide and the page show the alt text instead).
+
+The content folder of a lesson file is the site or repository it belongs to (`site_root`): course
+sites keep pictures beside the pages folder (`../img/shot.png`, `/img/shot.png`).
 
 `ImageSources` is mixed into the lesson parser (`lesson.LessonParser`), which gives it `lesson_dir` and
 `content_root`."""
@@ -14,7 +18,30 @@ from ..errors import warn
 from ..model import Image, SourcePos
 from .urls import split_url
 
+SITE_MARKERS = (".git", "package.json", "docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs",
+                "mkdocs.yml", "mkdocs.yaml", "_config.yml", "_quarto.yml", "book.toml", "theme.config.tsx",
+                "theme.config.jsx", "theme.config.js")
+SITE_DEPTH = 8  # folders above a lesson searched for its site
+SERVED_FOLDERS = ("", "static", "public", "docs")  # where a site's `/…` addresses may live
 MAX_PICTURE_BYTES = 50 * 2**20  # a picture file read into a deck and a handout (a 1.5 GB one took 4.7 GB)
+
+
+def site_root(lesson_dir: Path) -> Path:
+    """The nearest folder at or above the lesson's that holds a site or repository (a `.git`, a
+    `package.json`, a Docusaurus, MkDocs, Jupyter Book, Quarto, mdBook or Nextra configuration); the
+    lesson's own folder when none does."""
+    lesson_dir = lesson_dir.resolve()
+    for folder in [lesson_dir, *lesson_dir.parents][:SITE_DEPTH]:
+        if any(_exists(folder / marker) for marker in SITE_MARKERS):
+            return folder
+    return lesson_dir
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a folder the user may not read
+        return False
 
 
 class ImageSources:
@@ -35,10 +62,8 @@ class ImageSources:
         if parts.scheme or src.startswith("//"):
             warn(pos, f"image '{src}' is not a local file; it is not fetched (alt text shown instead)")
             return None
-        rel = unquote(parts.path)
-        base = self.content_root if rel.startswith("/") else self.lesson_dir
         try:
-            target = (base / rel.lstrip("/")).resolve()
+            target = self.local_file(unquote(parts.path))
         except (OSError, RuntimeError) as exc:  # a symlink loop; a name the system refuses
             warn(pos, f"image '{src}' cannot be opened ({exc}); its alt text is shown instead")
             return None
@@ -57,3 +82,11 @@ class ImageSources:
             warn(pos, f"image '{src}' cannot be shown ({trouble}); its alt text is shown instead")
             return None
         return target
+
+    def local_file(self, rel: str) -> Path:
+        """The file a local address names: beside the lesson, or for `/…` in the content folder or a
+        folder it serves from (the first that has it)."""
+        if not rel.startswith("/"):
+            return (self.lesson_dir / rel).resolve()
+        candidates = [(self.content_root / served / rel.lstrip("/")).resolve() for served in SERVED_FOLDERS]
+        return next((c for c in candidates if c.is_file()), candidates[0])

@@ -18,7 +18,7 @@ from ..safe_yaml import YAMLError, load_yaml
 from .blocks import MarkdownBlocks
 from .footnotes import FootnoteParsing
 from .html_blocks import HtmlBlocks
-from .images import ImageSources
+from .images import ImageSources, site_root
 from .inline import InlineParsing
 from .markdown import MD
 from .mdx import imported_pictures
@@ -35,7 +35,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 def parse_file(path: Path, content_root: Path | None = None, max_bytes: int = MAX_LESSON_BYTES) -> Lesson:
     path = Path(path)
-    return parse_text(read_source(path, max_bytes), path, content_root)
+    return parse_text(read_source(path, max_bytes), path, content_root or site_root(path.parent))
 
 
 def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesson:
