@@ -97,6 +97,22 @@ def test_widest_word_and_natural_width(m):
 # -- Metrics: paragraphs
 
 
+def test_autospace_counts_where_hangul_meets_other_text_inside_a_word_and_across_a_space(m):
+    """LibreOffice's autospace, measured on its rendering: about a quarter em where Hangul meets Latin,
+    digits or punctuation, whether inside a word ("2를") or across a space ("레이블 2", ". 이건"), and a
+    space after Hangul 0.06 em wider than the font's. At 10 pt (5 pt a character) with autospace 0.25:"""
+    def width(text):
+        return natural_width(pieces(text), 10, autospace=0.25)
+
+    assert width("가나") == width("ab") == 10
+    assert width("2를") == 10 + 2.5
+    assert width("ab cd") == 25
+    assert width("가 나") == pytest.approx(15 + 0.6)
+    assert width("가 b") == pytest.approx(15 + 0.6 + 2.5)
+    assert width("a. 이건") == pytest.approx(25 + 2.5)  # a space after Latin is the font's
+    assert natural_width(pieces("가 b"), 10) == 15  # no autospace asked: none counted
+
+
 def test_a_marker_hangs_in_one_indent_step(m):
     # 100 pt wide, minus one 20 pt indent step for the marker: 80 pt for "aaaa bbbb cccc" (70 pt)
     assert m.para_indent(para("x", marker="•")) == 20.0
