@@ -187,3 +187,20 @@ def test_code_inside_a_list_item_is_set_in_and_stays_with_the_item(tmp_path):
     assert nested.box.x > top.box.x and nested.box.x + nested.box.w == top.box.x + top.box.w
     texts = [plain_text(p.runs) for f in slide.frames if isinstance(f, TextFrame) for p in f.paras]
     assert "가상환경을 만듭니다" in texts
+
+
+def test_a_long_section_title_is_one_line_in_the_agenda_and_whole_on_its_slide(tmp_path):
+    """A quiz page's `##` questions run to three lines: in the agenda each entry is cut after a word,
+    with "…", to fit one line (and still jumps to its section); the section slide has it whole."""
+    long = ("`trainer.train()`을 실행하려고 시도했는데 정확히 어디서 에러가 발생했는지 알려주지 않는 알 수 없는 "
+            "에러에 직면했다고 가정합니다. 다음 중 학습 파이프라인에서 에러를 찾아야 하는 첫 번째 위치는 어디일까요?")
+    lesson = tmp_path / "q.md"
+    lesson.write_text(f"# 퀴즈\n\n## 짧은 질문\n\n본문.\n\n## {long}\n\n본문.\n", encoding="utf-8")
+    deck = deck_of(lesson)
+    (agenda,) = [s for s in deck.slides if s.layout == Layout.AGENDA]
+    short, cut = agenda.frames[0].paras
+    assert plain_text(short.runs) == "짧은 질문"
+    text = plain_text(cut.runs)
+    assert text.endswith("…") and len(text) < len(long) and long.replace("`", "").startswith(text[:-1])
+    assert cut.runs[0].code and all(r.link == cut.runs[0].link for r in cut.runs)
+    assert any(plain_text(s.title) == long.replace("`", "") for s in deck.slides)

@@ -232,13 +232,29 @@ class Paginator:
                                lambda: size_after(sizes, largest, SUBTITLE_STEP))
 
     def agenda_slides(self) -> list[Slide]:
-        """The `##` sections as a list whose entries jump to their section slides."""
+        """The `##` sections as a list whose entries jump to their section slides, each on one line."""
         anchors = self.lesson.anchors
-        items = [TextGroup((TextPara(tuple(replace(r, link=r.link or f"#{anchors[s.pos]}") for r in s.title),
-                                     0, BULLETS[0], "body", s.pos),)) for s in self.lesson.sections]
+        items = [TextGroup((self.agenda_entry(TextPara(tuple(replace(r, link=r.link or f"#{anchors[s.pos]}")
+                                                             for r in s.title), 0, BULLETS[0], "body", s.pos)),))
+                 for s in self.lesson.sections]
         title = (Run(self.theme.text("agenda")),)
         slides = self.content_slides(title, items, self.start, "", None)
         return [replace(slide, layout=Layout.AGENDA) for slide in slides]
+
+    def agenda_entry(self, entry: TextPara) -> TextPara:
+        """The entry, its title cut after the last word that leaves room for "…" on one line at the
+        body size when it is longer (a question of three lines is a poor contents line, and
+        LibreOffice cannot wrap a linked run inside). Its section slide shows the whole title."""
+        width, size = self.theme.box("content.body").w, float(max(self.theme.sizes["body"]))
+        if self.m.para_lines(entry, width, size) <= 1:
+            return entry
+        best = entry
+        for cut in (i for i, char in enumerate(plain_text(entry.runs)) if char == " "):  # a few words' worth
+            shortened = replace(entry, runs=cut_runs(entry.runs, cut))
+            if self.m.para_lines(shortened, width, size) > 1:
+                break
+            best = shortened
+        return best
 
     def closing_slide(self) -> Slide:
         title = (Run(self.theme.text("closing")),)
@@ -248,6 +264,17 @@ class Paginator:
         frames = (TextFrame(tuple(paras), box, self.subtitle_size(paras, box)),)
         size = self.title_size(title, "closing.title", "cover_title")
         return Slide(Layout.CLOSING, title, size, frames, self.start)
+
+
+def cut_runs(runs: Inline, at: int) -> Inline:
+    """The runs' first `at` characters, followed by "…" in the style of the last run kept."""
+    kept: list[Run] = []
+    for run in runs:
+        if at <= 0:
+            break
+        kept.append(replace(run, text=run.text[:at]) if len(run.text) > at else run)
+        at -= len(run.text)
+    return tuple(kept[:-1]) + (replace(kept[-1], text=kept[-1].text.rstrip() + "…"),) if kept else runs
 
 
 def paginate(lesson: Lesson, theme: Theme) -> Deck:
