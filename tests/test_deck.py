@@ -12,6 +12,7 @@ from pptx.util import Pt
 from slidegen.build import build_deck
 from slidegen.model import plain_text
 from slidegen.parse import parse_file
+from slidegen.theme import load_theme
 
 from conftest import CONTENT_LESSON, FIXTURES, GOOD_FIXTURES, ROOT
 
@@ -188,17 +189,43 @@ def test_in_page_links_jump_to_their_slide(tmp_path):
                         if link is not None:
                             jumps.append((r.text, link.get("action"), slide.part.related_part(link.get(
                                 "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"))))
-    assert [(text, action) for text, action, _ in jumps] == [("문장 요약", "ppaction://hlinksldjump")]
-    assert jumps[0][2].slide.shapes.title.text == "문장 요약"
+    # a link of several words is a linked run per word (LibreOffice cannot wrap inside one), all to one slide
+    assert [(text, action) for text, action, _ in jumps] == [("문장", "ppaction://hlinksldjump"),
+                                                            ("요약", "ppaction://hlinksldjump")]
+    assert {part.slide.shapes.title.text for _, _, part in jumps} == {"문장 요약"}
+
+
+def test_a_long_link_is_a_linked_run_per_word_in_the_theme_link_colour(tmp_path):
+    """LibreOffice makes a linked run a field it cannot break: a link longer than the rest of its line
+    was set on lines of its own and pushed the text under it out of the box. Each word is linked, the
+    spaces between are underlined runs, and the theme's link colours are the accent the deck uses."""
+    lesson = tmp_path / "refs.md"
+    title = "Large language models effectively leverage document-level context for literary translation"
+    lesson.write_text(f"## 참고\n\n- [{title}](https://arxiv.org/abs/2304.02210) (April 2023)\n", encoding="utf-8")
+    deck = build_deck(lesson, tmp_path, TEMPLATES)
+    prs = Presentation(deck)
+    runs = [r for s in prs.slides for sh in s.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs
+            for r in p.runs if r.text.strip() in title.split() or (r.text.isspace() and r.hyperlink.address is None)]
+    words = [r for r in runs if not r.text.isspace()]
+    assert " ".join(r.text for r in words) == title
+    assert {r.hyperlink.address for r in words} == {"https://arxiv.org/abs/2304.02210"}
+    assert all(r.font.underline for r in runs if r.text.isspace())
+    with zipfile.ZipFile(deck) as package:
+        theme = package.read("ppt/theme/theme1.xml").decode()
+    accent = load_theme(TEMPLATES, "ko").colors["accent"]
+    assert f'<a:hlink><a:srgbClr val="{accent}"/></a:hlink>' in theme and f'<a:folHlink><a:srgbClr val="{accent}"/>' in theme
 
 
 def test_agenda_entries_jump_to_their_section_slides(content_pptx):
     prs = Presentation(content_pptx)
     agenda = next(s for s in prs.slides if s.slide_layout.name == "agenda")
     rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    targets = [agenda.part.related_part(link.get(rel)).slide.shapes.title.text
-               for link in agenda._element.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}hlinkClick")]
-    assert targets == [s.title_text for s in parse_file(CONTENT_LESSON).sections]
+    targets = [(paragraph, agenda.part.related_part(link.get(rel)).slide.shapes.title.text)
+               for paragraph in agenda._element.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}p")
+               for link in paragraph.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}hlinkClick")]
+    per_entry = {paragraph: title for paragraph, title in targets}  # each word of an entry: one slide
+    assert len(per_entry) == len({(p, t) for p, t in targets})
+    assert list(per_entry.values()) == [s.title_text for s in parse_file(CONTENT_LESSON).sections]
 
 
 EDGE_LESSON = ("---\ntitle: 가장자리\n---\n\n## 번호\n\n0. 영부터 세는 목록\n1. 다음\n\n## 큰 번호\n\n40000. 큰 수\n40001. 더 큰 수\n\n"

@@ -23,6 +23,7 @@ from .master import (
     drop_unfilled_placeholders,
     drop_unused_masters,
     open_master,
+    set_link_colour,
     title_placeholder,
 )
 from .package import build_time, reproducible_zip
@@ -44,6 +45,7 @@ class DeckWriter:
         self.deck = deck
         self.theme = theme
         self.prs, self.layouts = open_master(master)
+        set_link_colour(self.prs, theme.colors["accent"])
         self.parts = Parts(self.prs)  # new slides, notes and pictures without a search of the whole deck
         self.korean = deck.lesson.lang == "ko"
         self.text = TextWriter(theme, self.korean)

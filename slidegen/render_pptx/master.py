@@ -34,6 +34,28 @@ def open_master(master: Path) -> tuple[Presentation, dict]:
     return prs, chosen
 
 
+def set_link_colour(prs, colour: str) -> None:
+    """The themes' colours for links (followed or not) set to the colour the deck writes its links in:
+    LibreOffice shows some link runs in the theme's colour rather than their own (one word of a
+    link in its colour, the next in the template's default blue), and PowerPoint may show a followed
+    link in it."""
+    from lxml import etree
+
+    for master in prs.slide_masters:
+        theme = next((rel.target_part for rel in master.part.rels.values() if rel.reltype == RT.THEME), None)
+        if theme is None:
+            continue
+        try:
+            root = etree.fromstring(theme.blob)
+        except etree.XMLSyntaxError:
+            continue
+        for slot in root.iter(qn("a:hlink"), qn("a:folHlink")):
+            for child in list(slot):
+                slot.remove(child)
+            etree.SubElement(slot, qn("a:srgbClr"), val=colour)
+        theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def drop_example_slides(prs) -> None:
     """The template's own slides, and the custom shows and sections that name them."""
     presentation = prs.part._element

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from urllib.parse import unquote
 
 from lxml import etree
@@ -80,6 +81,7 @@ def written_number(marker: str) -> bool:
     return bool(re.fullmatch(r"\d+\.", marker)) and not 1 <= int(marker[:-1]) <= 32767
 
 
+_WORDS_AND_SPACES = re.compile(r"\S+|\s+")
 _BASELINE = {"super": "30000", "sub": "-25000"}  # thousandths of a percent of the font size: PowerPoint's own offsets
 
 
@@ -176,8 +178,23 @@ class TextWriter:
         """A run of text, or a formula (an equation with its fallback)."""
         if run.math:
             add_equation(self, p, run, size, style.get("color"))
+        elif run.link and " " in run.text.strip():
+            self.add_linked_words(p, run, size, **style)
         else:
             self.add_run(p, run, size, **style)
+
+    def add_linked_words(self, p, run: Run, size: float, **style) -> None:
+        """A link of several words as a linked run per word, the spaces between them underlined runs
+        of their own: LibreOffice makes each linked run a field it cannot break, so a link longer
+        than the rest of a line was set apart on lines of its own and pushed the text below out of
+        the box. PowerPoint shows the same words, wrapped where they were measured."""
+        for part in _WORDS_AND_SPACES.findall(run.text):
+            if part.isspace():
+                accent = self.theme.colors["accent"] if style.get("color") else None
+                self.add_run(p, replace(run, text=part, link=None, underline=True), size,
+                             **{**style, "color": accent or style.get("color")})
+            else:
+                self.add_run(p, replace(run, text=part), size, **style)
 
     def add_run(self, p, run: Run, size: float, bold: bool = False, italic: bool = False, color: str | None = None,
                 mono: bool = False) -> None:
@@ -198,8 +215,8 @@ class TextWriter:
         if run.script:
             rPr.set("baseline", _BASELINE[run.script])
         self.set_language(rPr, run.text)
-        if color:
-            rPr.append(element("a:solidFill", element("a:srgbClr", val=run.link and self.theme.colors["accent"] or color)))
+        if color and not run.link:  # a link takes the theme's link colour (set to the accent)
+            rPr.append(element("a:solidFill", element("a:srgbClr", val=color)))
         if run.highlight:
             rPr.append(element("a:highlight", element("a:srgbClr", val=self.theme.colors.get("highlight", "FFF3A3"))))
         family = self.mono_font if (mono or run.code) else self.body_font
