@@ -34,6 +34,16 @@ def test_delimiters(source, tex, display):
     assert formulas(source) == [(tex, display)]
 
 
+def test_escaped_parentheses_around_words_stay_text():
+    r"""Pages whose site reads only `$` as math (Nextra, Docusaurus) escape parentheses in CommonMark's
+    way: `언어모델\(Tuneable policy LM\)` shows "(Tuneable policy LM)". Words (two letters or more,
+    or Hangul) with nothing a formula is written with are that; `\(x\)`, `\(x, y\)`, `\(f(x)\)` and
+    `\(a_1\)` are formulas."""
+    text = r"정책 언어모델\(Tuneable policy LM\)은 강화 학습\(RL\)과 \(x\), \(x, y\), \(f(x)\), \(a_1\)을 씁니다."
+    assert formulas(text) == [("x", False), ("x, y", False), ("f(x)", False), ("a_1", False)]
+    assert "정책 언어모델(Tuneable policy LM)은 강화 학습(RL)과 " in "".join(r.text for r in runs_of(text))
+
+
 def test_currency_stays_text():
     assert formulas("Coffee costs $5 and tea $10.") == []
     assert "$5" in "".join(r.text for r in runs_of("Coffee costs $5 and tea $10."))

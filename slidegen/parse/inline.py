@@ -18,6 +18,11 @@ from .markdown import MD
 from .runs import merge, trim
 from .urls import safe_link
 
+# `\(words\)` in a page whose site does not read `\(` as math (Nextra, Docusaurus) is CommonMark's
+# escaped parentheses: "정책 언어모델\(Tuneable policy LM\)", "강화 학습\(RL\)". Its content is
+# prose when it has a word of two letters or more, or Hangul, and nothing a formula is written with.
+_PROSE_IN_PARENTHESES = re.compile(r"(?=.*(?:[^\W\d_]{2}|[\uac00-\ud7a3]))[^\W\d_\s'’.,:;!?&/-]*"
+                                   r"(?:[\s'’.,:;!?&/-]+[^\W\d_]*)*")
 _REFUSED_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([a-zA-Z][\w+.-]*:[^)\s>]*)")
 
 
@@ -102,7 +107,11 @@ class InlineCollector(InlineHtml):
         self.walk(node.children, replace(style, link=href))
 
     def math(self, node, style, display: bool = False):
-        if not self.skip_depth:
+        if self.skip_depth:
+            return
+        if node.markup == "\\(" and _PROSE_IN_PARENTHESES.fullmatch(node.content.strip()):
+            self.add(f"({node.content})", style)  # escaped parentheses around words, not a formula
+        else:
             self.runs.append(self.parser.formula_run(node.content, display, self.pos))
 
     def display_math(self, node, style):
