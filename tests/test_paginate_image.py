@@ -65,3 +65,32 @@ def test_a_caption_keeps_room_under_its_picture():
     assert is_caption(TextGroup((TextPara((Run("그림 4. 어텐션"),)),)))
     assert is_caption(TextGroup((TextPara((Run("an italic line", italic=True),)),)))
     assert not is_caption(TextGroup((TextPara((Run("Figures are useful."),)),)))
+    for credit in ("이미지 출처: Wei et al. (2022)", "Image Source: Kojima et al.", "그림 출처: 논문", "Credit: NASA",
+                   "Image credits: x", "출처: 위키백과"):  # a picture's credit line stays under it
+        assert is_caption(TextGroup((TextPara((Run(credit),)),))), credit
+    assert not is_caption(TextGroup((TextPara((Run("이미지는 중요합니다."),)),)))
+
+
+@pytest.mark.parametrize("size", [26.0, 24.0, 22.0, 20.0, 18.0])
+def test_a_tall_picture_and_its_credit_line_share_the_slide_at_every_size(tmp_path, size):
+    """The picture is scaled to the room its caption leaves; the caption then fitted that room only up
+    to floating-point rounding, and at some sizes (26 and 22 pt on a real page) it went to the next
+    slide alone."""
+    from PIL import Image as PILImage
+
+    from slidegen.metrics import Metrics
+    from slidegen.paginate.content import flow_items
+    from slidegen.paginate.items import flatten
+    from slidegen.model import Paragraph
+    from slidegen.theme import load_theme
+    from conftest import ROOT
+
+    path = tmp_path / "tall.png"
+    PILImage.new("RGB", (1234, 987)).save(path)
+    theme = load_theme(ROOT / "templates", "ko")
+    blocks = (Image("tall.png", "그림", path, POS), Paragraph((Run("이미지 출처: Kojima et al. (2022)"),), POS),
+              Paragraph((Run("다음 글입니다. " * 40),), POS))
+    result = flow_items(Metrics(theme), flatten(blocks), theme.box("content.body"), size, lambda i: i.alt)
+    first = result.pages[0].frames
+    assert [type(f).__name__ for f in first][:2] == ["ImageFrame", "TextFrame"]
+    assert first[1].paras[0].runs[0].text.startswith("이미지 출처")

@@ -14,6 +14,7 @@ from .flow import Flow
 
 LEAST_SHARE = 0.45  # of the area's height: less room than this and a picture starts a new slide
 DEFAULT_RATIO = pictures.DEFAULT_RATIO
+ROUNDING = 0.01  # pt a picture gives up so the caption room it leaves survives floating-point rounding
 
 
 def ratio(image: Image) -> float:
@@ -40,7 +41,7 @@ def split_points(image: Image) -> tuple[()]:
 def scaled_to_room(flow: Flow, image: Image) -> tuple[float, float]:
     """(width, height) of the picture scaled to fit the room left on the slide (less what it leaves for
     its caption) and the area's width."""
-    room = flow.free_height() - flow.reserve
+    room = flow.free_height() - flow.reserve - (ROUNDING if flow.reserve else 0.0)
     shape = ratio(image)
     w = min(flow.area.w, room / shape)
     return w, w * shape

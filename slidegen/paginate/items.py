@@ -116,7 +116,8 @@ def _flatten_list(block: ListBlock, level: int, style: str) -> list[FlowItem]:
     return items
 
 
-CAPTION_WORDS = re.compile(r"^(?:Figure|Fig\.|Table|Image|Source|그림|표|사진|도표|출처)\s*[\d.:]", re.IGNORECASE)
+CAPTION_WORDS = re.compile(r"^(?:Figure|Fig\.|Table|(?:Image|Photo|Picture)(?:\s+(?:source|credit)s?)?|Source|Credits?"
+                           r"|그림|표|사진|도표|(?:이미지|그림|사진)\s*출처|이미지|출처)\s*[\d.:]", re.IGNORECASE)
 
 
 def is_caption(group: TextGroup) -> bool:
