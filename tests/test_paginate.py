@@ -204,3 +204,14 @@ def test_a_long_section_title_is_one_line_in_the_agenda_and_whole_on_its_slide(t
     assert text.endswith("…") and len(text) < len(long) and long.replace("`", "").startswith(text[:-1])
     assert cut.runs[0].code and all(r.link == cut.runs[0].link for r in cut.runs)
     assert any(plain_text(s.title) == long.replace("`", "") for s in deck.slides)
+
+
+def test_a_box_over_three_slides_says_it_continues_once_on_each(tmp_path):
+    from slidegen.model import CalloutFrame
+
+    lesson = tmp_path / "box.md"
+    paragraphs = "\n\n".join(f"문단 {i}: " + "상자 안의 긴 설명이 이어집니다. " * 12 for i in range(9))
+    lesson.write_text(f"## 상자\n\n:::tip 알아두기\n{paragraphs}\n:::\n", encoding="utf-8")
+    titles = [plain_text(f.title) for s in deck_of(lesson).slides for f in s.frames if isinstance(f, CalloutFrame)]
+    assert len(titles) >= 3 and titles[0] == "알아두기"
+    assert set(titles[1:]) == {titles[1]} and titles[1].count("알아두기") == 1 and titles[1] != titles[0]

@@ -123,16 +123,80 @@ def test_html_block_lines_become_break_separated_runs():
 
 
 def test_component_labels_are_shown_in_bold_before_their_content():
-    """A Docusaurus tab's label (its value when it has none) and a box component's title are text the
-    page shows; the paginator keeps such a bold label with what follows it."""
+    """A Docusaurus tab's label (its value when it has none) is text the page shows; the paginator
+    keeps such a bold label with what follows it."""
     lesson = parse("## 설치\n\n<Tabs>\n  <TabItem value=\"mac\" label=\"macOS\" default>\n\n맥은 brew.\n\n"
                    "  </TabItem>\n  <TabItem value=\"linux\">\n\n리눅스는 apt.\n\n  </TabItem>\n</Tabs>\n\n"
-                   "<Admonition type=\"tip\" title=\"알아두기\">\n상자 안의 글.\n</Admonition>\n\n"
                    "<Tabs>\n<TabItem value=\"x\" label=\"A > B\">Text B</TabItem>\n</Tabs>\n", "t.mdx")
     runs = [(r.text, r.bold) for b in lesson.sections[0].blocks if isinstance(b, Paragraph) for r in b.runs
             if r.text.strip()]
     assert runs == [("macOS", True), ("맥은 brew.", False), ("linux", True), ("리눅스는 apt.", False),
-                    ("알아두기", True), ("상자 안의 글.", False), ("A > B", True), ("Text B", False)]
+                    ("A > B", True), ("Text B", False)]
+
+
+BOXES = """## 상자
+
+<Tip>
+
+`pipeline()`부터 써 보세요:
+
+```py
+x = 1
+```
+
+</Tip>
+
+<Tip warning={true}>
+조심하세요.
+</Tip>
+
+<Callout type="error" emoji="⚠️">
+첫 문단 **굵게**.
+
+둘째 문단.
+</Callout>
+
+<Admonition type="caution" title="알아두기">
+  <Note>
+  안쪽 노트
+  </Note>
+
+:::tip
+도큐사우루스 상자
+:::
+</Admonition>
+
+- 항목
+
+  <Warning>
+  목록 안의 경고
+  </Warning>
+
+```md
+<Tip>
+코드 속의 태그
+</Tip>
+```
+"""
+
+
+def test_box_components_are_boxes_holding_their_markdown():
+    """Hugging Face's <Tip> (<Tip warning={true}>), Nextra's <Callout type=…>, Docusaurus's
+    <Admonition type=… title=…>, Mintlify's <Note>/<Warning>: what is inside stays inside the box,
+    code too, nested boxes nest, and a tag inside a code block is code."""
+    blocks = parse(BOXES, "b.mdx").sections[0].blocks
+    tip, warning, error, caution, listed, code = blocks
+    assert (tip.kind, [type(b).__name__ for b in tip.blocks]) == ("tip", ["Paragraph", "Code"])
+    assert tip.blocks[1].text == "x = 1\n"
+    assert (warning.kind, plain_text(warning.blocks[0].runs)) == ("warning", "조심하세요.")
+    assert (error.kind, [plain_text(b.runs) for b in error.blocks]) == ("danger", ["첫 문단 굵게.", "둘째 문단."])
+    assert (caution.kind, plain_text(caution.title)) == ("caution", "알아두기")
+    assert [(b.kind, plain_text(b.blocks[0].runs)) for b in caution.blocks] == [("note", "안쪽 노트"),
+                                                                                ("tip", "도큐사우루스 상자")]
+    (inner,) = listed.items[0].children
+    assert (inner.kind, plain_text(inner.blocks[0].runs)) == ("warning", "목록 안의 경고")
+    assert code.text == "<Tip>\n코드 속의 태그\n</Tip>\n"
+    assert [b.pos.line for b in blocks] == [3, 13, 17, 23, 33, 39]
 
 
 def test_a_one_line_component_keeps_its_title_and_body():
@@ -148,8 +212,15 @@ def test_a_whole_component_without_text_is_left_out_with_a_warning(warnings):
 
 
 def test_jsx_expressions_in_a_component_block_are_dropped():
-    (para,) = blocks("## A\n\n<Note>\nkept {/* a comment */} text {props.value}\n</Note>\n", "t.mdx")
+    (para,) = blocks("## A\n\n<Panel>\nkept {/* a comment */} text {props.value}\n</Panel>\n", "t.mdx")
     assert plain_text(para.runs) == "kept text"
+
+
+def test_mdx_comments_in_markdown_are_nothing_but_a_heading_id_and_code_keep_theirs():
+    lesson = parse("## 제목 {/*custom-id*/}\n\n앞 {/* 메모 */} 뒤 `{/* 코드 */}`\n\n{/* 여러\n줄 */}\n\n끝.\n", "c.mdx")
+    assert lesson.anchors[lesson.sections[0].pos] == "custom-id"
+    first, last = lesson.sections[0].blocks
+    assert plain_text(first.runs) == "앞  뒤 {/* 코드 */}" and (plain_text(last.runs), last.pos.line) == ("끝.", 8)
 
 
 QUIZ = ("## 퀴즈\n\n### 1. 어떤 작업인가요?\n\n<Quiz\n\tchoices={[\n\t\t{\n\t\t\ttext: \"문장 분류\",\n"

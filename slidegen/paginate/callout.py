@@ -57,6 +57,7 @@ def place(flow: Flow, group: CalloutGroup) -> None:
     def box_height(paras) -> float:
         return height(m, title, paras, flow.area.w, flow.size)
 
+    again = continued(m, title)
     paras = list(group.paras)
     if flow.should_move(box_height(paras)):
         flow.next_page()
@@ -73,7 +74,7 @@ def place(flow: Flow, group: CalloutGroup) -> None:
         if not paras:
             return
         flow.next_page()
-        title = continued(m, title)
+        title = again  # every part after the first says it continues, once
 
 
 def lead_height(m: Metrics, item: CalloutGroup, area: Box, size: float, whole: bool = False) -> float:

@@ -30,11 +30,11 @@ _FAILED_SCAN_BUDGET = 8
 _ANY_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 
 
-class _Unclosed(Exception):
+class Unclosed(Exception):
     """A string, expression or tag runs to the end of the source: nothing after it is a tag."""
 
 
-class _NotATag(Exception):
+class NotATag(Exception):
     """A `<` stands where an attribute should: the `<` before it opened no tag."""
 
     def __init__(self, at: int):
@@ -54,10 +54,10 @@ def plain_tags(source: str, names: dict[str, str] | None = None) -> str:
         look_from = start.end()
         try:
             end, expressions = tag_extent(source, start.end())
-        except _NotATag as stop:
+        except NotATag as stop:
             look_from = stop.at
             continue
-        except _Unclosed:
+        except Unclosed:
             out += [source[kept_to:start.start()], "&lt;"]
             kept_to = start.start() + 1
             budget -= len(source) - start.start()
@@ -83,7 +83,7 @@ def tag_extent(source: str, at: int) -> tuple[int, list[tuple[int, int]]]:
         if char == ">":
             return at + 1, expressions
         if char == "<":
-            raise _NotATag(at)
+            raise NotATag(at)
         if char == "{":
             end = expression_end(source, at)
             expressions.append((at, end))
@@ -91,8 +91,8 @@ def tag_extent(source: str, at: int) -> tuple[int, list[tuple[int, int]]]:
         else:
             at = source.find(char, at + 1) + 1  # an HTML attribute value: no escapes
             if at == 0:
-                raise _Unclosed
-    raise _Unclosed
+                raise Unclosed
+    raise Unclosed
 
 
 def expression_end(source: str, at: int) -> int:
@@ -104,19 +104,19 @@ def expression_end(source: str, at: int) -> int:
         if char == "/*":
             at = source.find("*/", at + 2) + 2
             if at == 1:
-                raise _Unclosed
+                raise Unclosed
             continue
         if char in _STRING:
             string = _STRING[char].match(source, at)
             if string is None:
-                raise _Unclosed
+                raise Unclosed
             at = string.end()
             continue
         depth += 1 if char == "{" else -1
         at += 1
         if depth == 0:
             return at
-    raise _Unclosed
+    raise Unclosed
 
 
 def without_expressions(tag: str, offset: int, expressions: list[tuple[int, int]], names: dict[str, str]) -> str:

@@ -16,12 +16,13 @@ from ..errors import LessonError, warn
 from ..model import Block, Inline, Lesson, Section, SourcePos, plain_text
 from ..safe_yaml import YAMLError, load_yaml
 from .blocks import MarkdownBlocks
+from .box_components import components_as_boxes
 from .footnotes import FootnoteParsing
 from .html_blocks import HtmlBlocks
 from .images import ImageSources, site_root
 from .inline import InlineParsing
 from .markdown import MD
-from .mdx import imported_pictures
+from .mdx import imported_pictures, without_comments
 from .site_markup import hide_site_markup
 from .source import MAX_LESSON_BYTES, SEPARATORS, UNWANTED, clean_text, read_source
 
@@ -44,7 +45,9 @@ def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesso
     parser = LessonParser(str(path), path.parent.resolve(), root)
     text = clean_text(text.lstrip("\ufeff"), str(path))
     text = hide_site_markup(unicodedata.normalize("NFC", text), str(path))
-    return parser.parse(text, path)
+    if path.suffix.lower() == ".mdx":
+        text = without_comments(text)  # `{/* … */}` is an MDX comment, shown nowhere
+    return parser.parse(components_as_boxes(text), path)
 
 
 @dataclass

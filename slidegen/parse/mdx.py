@@ -23,6 +23,67 @@ def is_mdx_esm(source: str) -> bool:
     return bool(lines) and all(_MDX_ESM.match(ln) for ln in lines)
 
 
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+
+
+def without_comments(text: str) -> str:
+    """An MDX page without its `{/* … */}` comments (a comment's line breaks kept, so line numbers
+    stay), outside code fences, code spans and `#` heading lines (whose `{/*id*/}` names the
+    heading); a comment never closed is kept as written. One scan of the text."""
+    if "{/*" not in text:
+        return text
+    prose = _prose_line_starts(text)
+    kept, at, look, close = [], 0, 0, -1
+    ticks = [-1, 0, 0, -1]  # line start, position counted to, backticks counted so far, line end
+    while (start := text.find("{/*", look)) >= 0:
+        if close < start + 3:
+            close = text.find("*/}", start + 3)
+            if close < 0:
+                break
+        if not ticks[0] <= start < ticks[3]:
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            ticks[:] = [line_start, line_start, 0, line_end if line_end >= 0 else len(text)]
+        line_start = ticks[0]
+        ticks[2] += text.count("`", ticks[1], start)
+        ticks[1] = start
+        inside_code = ticks[2] % 2 == 1
+        if line_start not in prose or inside_code or not _prose_through(prose, text, start, close):
+            look = start + 3
+            continue
+        kept += [text[at:start], "\n" * text.count("\n", start, close)]
+        at = look = close + 3
+    kept.append(text[at:])
+    return "".join(kept)
+
+
+def _prose_line_starts(text: str) -> set[int]:
+    """Where each line outside code fences and headings starts."""
+    starts, fence, at = set(), "", 0
+    for line in text.split("\n"):
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+        elif opened:
+            fence = opened.group(1)
+        elif not _HEADING.match(line):
+            starts.add(at)
+        at += len(line) + 1
+    return starts
+
+
+def _prose_through(prose: set[int], text: str, start: int, close: int) -> bool:
+    """Whether every line after the one holding `start`, to the one holding `close`, is prose."""
+    at = text.find("\n", start, close)
+    while at >= 0:
+        if at + 1 not in prose:
+            return False
+        at = text.find("\n", at + 1, close)
+    return True
+
+
 def imported_pictures(text: str) -> dict[str, str]:
     """The pictures an MDX page imports by name (`import SHOT from "../img/shot.png"`), for the
     components that show them (`<Screenshot src={SHOT} />`)."""

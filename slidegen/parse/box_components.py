@@ -1,0 +1,107 @@
+"""MDX components that draw a box around their content — Hugging Face's `<Tip>` (`<Tip warning={true}>`),
+Nextra's `<Callout type="…">`, Docusaurus's `<Admonition type="…" title="…">`, Starlight's `<Aside>`,
+Mintlify's `<Note>`, `<Warning>`, `<Info>`, `<Check>` — written as the `:::kind` boxes the parser
+reads, before Markdown parsing and with the line numbers kept, so that what is in the box (paragraphs,
+lists, code) stays in it.
+
+A component is rewritten when its opening tag ends its line and its closing tag stands alone on a
+later line (the way MDX pages write a box holding Markdown); any other is read as a component, as
+before. A box holding boxes gets more colons than those inside it, so each closes where it should."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .html_text import tag_attributes
+from .jsx_scan import NotATag, Unclosed, plain_tags, tag_extent
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_NAMES = ("Tip", "Note", "Info", "Warning", "Caution", "Danger", "Important", "Check", "Callout", "Admonition",
+          "Aside", "Alert")
+_OPENING = re.compile(r"^(\s*)<(" + "|".join(_NAMES) + r")(?=[\s/>])")
+_CLOSING = re.compile(r"^\s*</(" + "|".join(_NAMES) + r")\s*>\s*$")
+_TRUE_WARNING = re.compile(r"""\bwarning(?:\s*=\s*(?:\{\s*true\s*\}|["']true["'])|(?=[\s/>]))""")
+_KINDS = {"note", "tip", "info", "caution", "warning", "danger", "important"}
+_TYPE_KINDS = {"default": "note", "error": "danger", "success": "tip", "check": "tip", "secondary": "note"}
+_NAME_KINDS = {"Note": "note", "Info": "info", "Warning": "warning", "Caution": "caution", "Danger": "danger",
+               "Important": "important", "Check": "tip"}
+
+
+@dataclass
+class _Open:
+    line: int  # where the opening tag starts
+    last: int  # the line its `>` ends
+    name: str
+    indent: str
+    info: str  # "kind title" for the `:::` line
+    height: int = 0  # how many boxes deep its content goes
+
+
+def components_as_boxes(text: str) -> str:
+    """The text with each box component written as a `:::kind` box (lines kept)."""
+    if "<" not in text or not any(f"<{name}" in text for name in _NAMES):
+        return text
+    lines = text.split("\n")
+    for box, closing in _pairs(lines):
+        colons = ":" * (4 + box.height)
+        lines[box.line] = f"{box.indent}{colons}{box.info}"
+        for number in range(box.line + 1, box.last + 1):
+            lines[number] = ""
+        lines[closing] = f"{box.indent}{colons}"
+    return "\n".join(lines)
+
+
+def _pairs(lines: list[str]) -> list[tuple[_Open, int]]:
+    """Each box component's opening and the line of its closing tag, outside code fences."""
+    pairs, stack, fence, skip_to = [], [], "", -1
+    for number, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        if number <= skip_to:
+            continue
+        closing = _CLOSING.match(line)
+        if closing and stack and stack[-1].name == closing.group(1):
+            box = stack.pop()
+            if stack:
+                stack[-1].height = max(stack[-1].height, box.height + 1)
+            pairs.append((box, number))
+        elif (box := _opening(lines, number)) is not None:
+            stack.append(box)
+            skip_to = box.last
+    return pairs
+
+
+def _opening(lines: list[str], number: int) -> _Open | None:
+    """The box component whose opening tag starts this line and ends a line (its `>` last on it)."""
+    start = _OPENING.match(lines[number])
+    if start is None:
+        return None
+    rest = "\n".join(lines[number:number + 50])  # a tag's attributes span a few lines at most
+    try:
+        end, _expressions = tag_extent(rest, start.end())
+    except (NotATag, Unclosed):
+        return None
+    tag = rest[start.end(1):end]
+    if tag.rstrip().endswith("/>") or rest[end:].split("\n", 1)[0].strip():
+        return None  # self-closing, or content on the tag's line: a component as before
+    last = number + rest[:end].count("\n")
+    return _Open(number, last, start.group(2), start.group(1), _info(start.group(2), tag))
+
+
+def _info(name: str, tag: str) -> str:
+    """The `:::` line's kind and title for the component's tag."""
+    attributes = tag_attributes(plain_tags(tag))
+    kind = _NAME_KINDS.get(name, "tip" if name == "Tip" else "note")
+    if name == "Tip" and _TRUE_WARNING.search(tag):
+        kind = "warning"
+    wanted = (attributes.get("type") or attributes.get("variant") or attributes.get("severity") or "").strip().lower()
+    if wanted:
+        kind = wanted if wanted in _KINDS else _TYPE_KINDS.get(wanted, kind)
+    title = " ".join((attributes.get("title") or "").split())
+    return f"{kind} {title}".rstrip()
