@@ -200,8 +200,16 @@ def test_box_components_are_boxes_holding_their_markdown():
 
 
 def test_a_one_line_component_keeps_its_title_and_body():
-    (para,) = blocks("## A\n\n<Callout title=\"Heads up\">Body text</Callout>\n", "t.mdx")
+    (para,) = blocks("## A\n\n<Panel title=\"Heads up\">Body text</Panel>\n", "t.mdx")
     assert bold_lines(para) == [("Heads up", True), ("Body text", False)]
+
+
+def test_a_box_component_in_one_block_is_a_box():
+    tip, danger = blocks("## A\n\n<Tip warning={true}>Use **it** with care.</Tip>\n\n"
+                         "<Callout type=\"error\" title=\"주의\">첫 줄\n둘째 줄</Callout>\n", "t.mdx")
+    assert (tip.kind, tip.title, plain_text(tip.blocks[0].runs)) == ("warning", (), "Use it with care.")
+    assert tip.blocks[0].runs[1].bold
+    assert (danger.kind, plain_text(danger.title), plain_text(danger.blocks[0].runs)) == ("danger", "주의", "첫 줄 둘째 줄")
 
 
 def test_a_whole_component_without_text_is_left_out_with_a_warning(warnings):

@@ -19,6 +19,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _NAMES = ("Tip", "Note", "Info", "Warning", "Caution", "Danger", "Important", "Check", "Callout", "Admonition",
           "Aside", "Alert")
 _OPENING = re.compile(r"^(\s*)<(" + "|".join(_NAMES) + r")(?=[\s/>])")
+_WHOLE = re.compile(r"^\s*<(" + "|".join(_NAMES) + r")(?=[\s/>])(?=.*</\1\s*>\s*$)", re.DOTALL)
 _CLOSING = re.compile(r"^\s*</(" + "|".join(_NAMES) + r")\s*>\s*$")
 _TRUE_WARNING = re.compile(r"""\bwarning(?:\s*=\s*(?:\{\s*true\s*\}|["']true["'])|(?=[\s/>]))""")
 _KINDS = {"note", "tip", "info", "caution", "warning", "danger", "important"}
@@ -92,6 +93,23 @@ def _opening(lines: list[str], number: int) -> _Open | None:
         return None  # self-closing, or content on the tag's line: a component as before
     last = number + rest[:end].count("\n")
     return _Open(number, last, start.group(2), start.group(1), _info(start.group(2), tag))
+
+
+def one_block_box(source: str) -> tuple[str, str, str] | None:
+    """(kind, title, content) of a box component written whole in one block (`<Tip>Use it.</Tip>`),
+    else None."""
+    whole = _WHOLE.match(source)
+    if whole is None:
+        return None
+    try:
+        end, _expressions = tag_extent(source, whole.end())
+    except (NotATag, Unclosed):
+        return None
+    closing = source.rstrip().rfind(f"</{whole.group(1)}")
+    if closing < end or source[end - 2:end] == "/>":
+        return None
+    kind, _, title = _info(whole.group(1), source[whole.start(1) - 1:end]).partition(" ")
+    return kind, title, source[end:closing]
 
 
 def _info(name: str, tag: str) -> str:

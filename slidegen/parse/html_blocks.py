@@ -12,7 +12,8 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from ..errors import warn
-from ..model import Block, Code, Notes, Paragraph, Pause, SourcePos
+from ..model import Admonition, Block, Code, Notes, Paragraph, Pause, SourcePos
+from .box_components import one_block_box
 from .html_text import PICTURE, TextExtractor, img_attributes, tag_attributes, text_paragraphs
 from .jsx_scan import plain_tags
 from .mdx import (
@@ -45,12 +46,20 @@ class HtmlBlocks:
         tags or a component; None for a source that is none of those."""
         if is_mdx_esm(source):
             return []
+        if (box := one_block_box(source)) is not None:
+            return [self.one_block_admonition(*box, pos)]
         source = plain_tags(source, self.imported_pictures)
         if _IMG_ONLY.match(source):
             return self.img_tags(source, pos)
         if JSX_OPEN.match(source):
             return self.jsx_text(source, pos)
         return None
+
+    def one_block_admonition(self, kind: str, title: str, content: str, pos: SourcePos) -> Admonition:
+        """A box component written whole in one block: its text, read as Markdown, in the box."""
+        paragraphs = [part for part in re.split(r"\n\s*\n", content.strip()) if part.strip()]
+        blocks = [Paragraph(self.inline_text(part.strip(), pos), pos) for part in paragraphs]
+        return Admonition(kind, self.inline_text(title, pos) if title else (), tuple(blocks), pos)
 
     def html_block(self, node: SyntaxTreeNode) -> list[Block]:
         content = node.content
