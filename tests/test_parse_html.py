@@ -357,3 +357,10 @@ def test_an_html_pre_block_is_code_with_its_spaces_and_lines():
     lesson = parse_text('<pre><code class="language-text">a  &lt;b&gt;\n    c</code></pre>\n', Path("t.md"))
     code = next(block for block in lesson.preamble if isinstance(block, Code))
     assert code.lines == ("a  <b>", "    c") and code.language == "text"
+
+
+def test_a_box_component_never_closed_is_named_and_its_text_kept(warnings):
+    tip, after = blocks("## A\n\n<Tip>\n\n<Note>\n\n안쪽 글\n\n</Tip>\n\n다음 글\n", "u.mdx")
+    assert tip.kind == "tip" and plain_text(tip.blocks[0].runs) == "안쪽 글" and plain_text(after.runs) == "다음 글"
+    assert [m for m in warnings.messages if "not closed" in m] == [
+        "u.mdx:5: warning: <Note> is not closed by a </Note> line of its own; its content is not shown as a box"]

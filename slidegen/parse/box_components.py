@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..errors import warn
 from .html_text import tag_attributes
 from .jsx_scan import NotATag, Unclosed, plain_tags, tag_extent
 
@@ -38,12 +39,17 @@ class _Open:
     height: int = 0  # how many boxes deep its content goes
 
 
-def components_as_boxes(text: str) -> str:
-    """The text with each box component written as a `:::kind` box (lines kept)."""
+def components_as_boxes(text: str, file: str) -> str:
+    """The text with each box component written as a `:::kind` box (lines kept); one whose closing tag
+    is not found on a line of its own is left as written, with a warning."""
     if "<" not in text or not any(f"<{name}" in text for name in _NAMES):
         return text
     lines = text.split("\n")
-    for box, closing in _pairs(lines):
+    pairs, unclosed = _pairs(lines)
+    for box in unclosed:
+        warn(f"{file}:{box.line + 1}", f"<{box.name}> is not closed by a </{box.name}> line of its own; "
+                                      "its content is not shown as a box")
+    for box, closing in pairs:
         colons = ":" * (4 + box.height)
         lines[box.line] = f"{box.indent}{colons}{box.info}"
         for number in range(box.line + 1, box.last + 1):
@@ -52,9 +58,10 @@ def components_as_boxes(text: str) -> str:
     return "\n".join(lines)
 
 
-def _pairs(lines: list[str]) -> list[tuple[_Open, int]]:
-    """Each box component's opening and the line of its closing tag, outside code fences."""
-    pairs, stack, fence, skip_to = [], [], "", -1
+def _pairs(lines: list[str]) -> tuple[list[tuple[_Open, int]], list[_Open]]:
+    """Each box component's opening and the line of its closing tag, outside code fences; and the
+    openings never closed."""
+    pairs, stack, unclosed, fence, skip_to = [], [], [], "", -1
     for number, line in enumerate(lines):
         opened = _FENCE.match(line)
         if fence:
@@ -67,7 +74,9 @@ def _pairs(lines: list[str]) -> list[tuple[_Open, int]]:
         if number <= skip_to:
             continue
         closing = _CLOSING.match(line)
-        if closing and stack and stack[-1].name == closing.group(1):
+        if closing and any(box.name == closing.group(1) for box in stack):
+            while stack[-1].name != closing.group(1):  # boxes opened inside it and never closed
+                unclosed.append(stack.pop())
             box = stack.pop()
             if stack:
                 stack[-1].height = max(stack[-1].height, box.height + 1)
@@ -75,7 +84,7 @@ def _pairs(lines: list[str]) -> list[tuple[_Open, int]]:
         elif (box := _opening(lines, number)) is not None:
             stack.append(box)
             skip_to = box.last
-    return pairs
+    return pairs, unclosed + stack
 
 
 def _opening(lines: list[str], number: int) -> _Open | None:

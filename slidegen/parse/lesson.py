@@ -47,7 +47,7 @@ def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesso
     text = hide_site_markup(unicodedata.normalize("NFC", text), str(path))
     if path.suffix.lower() == ".mdx":
         text = without_comments(text)  # `{/* … */}` is an MDX comment, shown nowhere
-    return parser.parse(components_as_boxes(text), path)
+    return parser.parse(components_as_boxes(text, str(path)), path)
 
 
 @dataclass
