@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Union
 
 # ---------------------------------------------------------------------------------------------- lesson
@@ -120,6 +120,9 @@ class Code:
         return tuple(self.text.rstrip("\n").split("\n")) if self.text.strip() else ()
 
 
+_FILE_NAME = re.compile(r"[\w.-]+\.(?:png|jpe?g|gif|svg|webp|avif|bmp|tiff?)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Image:
     """An image; `path` is None when the file is missing, remote or outside the content folder."""
@@ -129,6 +132,17 @@ class Image:
     path: Path | None
     pos: SourcePos
     title: str | None = None
+
+    @property
+    def caption(self) -> str:
+        """The text shown under the picture: its title, else its alt text unless that is only a file
+        name ("seldon-fields-0.png", the picture's own name), which tells a reader nothing."""
+        if self.title:
+            return self.title
+        alt = self.alt.strip()
+        name = PurePosixPath(self.src)
+        named = alt in (name.name, name.stem) or _FILE_NAME.fullmatch(alt)
+        return "" if named else alt
 
 
 @dataclass(frozen=True)

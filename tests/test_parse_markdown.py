@@ -356,3 +356,14 @@ def test_a_lesson_file_reads_pictures_from_the_site_it_belongs_to(tmp_path, warn
     assert (first.path, second.path, third.path) == (
         (site / "img" / "a.png").resolve(), (site / "static" / "img" / "b.png").resolve(), None)
     assert any("image '../../../secret.png' is outside the content folder" in m for m in warnings.messages)
+
+
+def test_a_pictures_caption_is_its_title_or_alt_text_but_never_just_a_file_name():
+    from slidegen.model import Image, SourcePos
+
+    def caption(alt, src="./img/seldon-fields-0.png", title=None):
+        return Image(src, alt, None, SourcePos("l.md", 1), title).caption
+
+    assert caption("seldon-fields-0.png") == caption("seldon-fields-0") == caption("other.PNG") == ""
+    assert caption("Seldon의 구성 요소") == "Seldon의 구성 요소"
+    assert caption("seldon-fields-0.png", title="구성도") == "구성도"
