@@ -367,3 +367,11 @@ def test_a_pictures_caption_is_its_title_or_alt_text_but_never_just_a_file_name(
     assert caption("seldon-fields-0.png") == caption("seldon-fields-0") == caption("other.PNG") == ""
     assert caption("Seldon의 구성 요소") == "Seldon의 구성 요소"
     assert caption("seldon-fields-0.png", title="구성도") == "구성도"
+
+
+def test_a_heading_inside_a_box_or_quote_is_bold_and_its_id_is_not_shown():
+    lesson = parse_text("## A\n\n<DeepDive>\n\n#### Props vs State {/*props-vs-state*/}\n\n본문\n\n</DeepDive>\n\n"
+                        "> ### 인용 제목 {#quoted}\n> 글\n", Path("t.mdx"))
+    box, quote = lesson.sections[0].blocks
+    assert [(r.text, r.bold) for r in box.blocks[0].runs] == [("Props vs State", True)]
+    assert [(r.text, r.bold) for r in quote.blocks[0].runs] == [("인용 제목", True)]

@@ -40,6 +40,9 @@ _CALLOUT_MARK = re.compile(r"^\s*\[!(\w+)\]\s*")
 _TASK = re.compile(r"^\[([ xX])\]\s+")
 
 
+_NESTING = re.compile(r"^[ \t>]*")
+
+
 class MarkdownBlocks:
     """Block handlers for Markdown nodes (a mixin of `lesson.LessonParser`)."""
 
@@ -56,8 +59,8 @@ class MarkdownBlocks:
         out: list[Block] = []
         for child in node.children:
             if child.type == "heading":
-                # a heading nested in a list, quote or admonition stays a bold paragraph
-                out.append(Paragraph(tuple(bold(r) for r in self.heading_runs(child)), self.pos(child)))
+                # a heading nested in a list, quote or admonition stays a bold paragraph (its id not shown)
+                out.append(Paragraph(tuple(bold(r) for r in self.heading(child)[0]), self.pos(child)))
             else:
                 out.extend(self.blocks(child))
         return tuple(out)
@@ -90,7 +93,8 @@ class MarkdownBlocks:
         """A heading's text and the id the lesson gives it. An id ending an `#` heading line ({#id},
         {/*id*/}, [[id]]) names the heading and is not text (markdown-it would read `*id*` as emphasis),
         so such a line's text is read again without it."""
-        split = split_heading_id(self.lines[node.map[0]]) if node.map else None
+        line = _NESTING.sub("", self.lines[node.map[0]]) if node.map else ""  # a quote's `>`, a box's indent
+        split = split_heading_id(line) if node.map else None
         if split is None:
             return self.heading_runs(node), None
         text, anchor = split

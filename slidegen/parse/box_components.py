@@ -1,6 +1,7 @@
 """MDX components that draw a box around their content — Hugging Face's `<Tip>` (`<Tip warning={true}>`),
 Nextra's `<Callout type="…">`, Docusaurus's `<Admonition type="…" title="…">`, Starlight's `<Aside>`,
-Mintlify's `<Note>`, `<Warning>`, `<Info>`, `<Check>` — written as the `:::kind` boxes the parser
+Mintlify's `<Note>`, `<Warning>`, `<Info>`, `<Check>`, react.dev's `<Pitfall>`, `<DeepDive>`,
+`<YouWillLearn>`, `<Recap>` — written as the `:::kind` boxes the parser
 reads, before Markdown parsing and with the line numbers kept, so that what is in the box (paragraphs,
 lists, code) stays in it.
 
@@ -18,7 +19,7 @@ from .jsx_scan import NotATag, Unclosed, plain_tags, tag_extent
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _NAMES = ("Tip", "Note", "Info", "Warning", "Caution", "Danger", "Important", "Check", "Callout", "Admonition",
-          "Aside", "Alert")
+          "Aside", "Alert", "Pitfall", "DeepDive", "YouWillLearn", "Recap", "Hint")
 _OPENING = re.compile(r"^(\s*)<(" + "|".join(_NAMES) + r")(?=[\s/>])")
 _WHOLE = re.compile(r"^\s*<(" + "|".join(_NAMES) + r")(?=[\s/>])(?=.*</\1\s*>\s*$)", re.DOTALL)
 _CLOSING = re.compile(r"^\s*</(" + "|".join(_NAMES) + r")\s*>\s*$")
@@ -26,7 +27,8 @@ _TRUE_WARNING = re.compile(r"""\bwarning(?:\s*=\s*(?:\{\s*true\s*\}|["']true["']
 _KINDS = {"note", "tip", "info", "caution", "warning", "danger", "important"}
 _TYPE_KINDS = {"default": "note", "error": "danger", "success": "tip", "check": "tip", "secondary": "note"}
 _NAME_KINDS = {"Note": "note", "Info": "info", "Warning": "warning", "Caution": "caution", "Danger": "danger",
-               "Important": "important", "Check": "tip"}
+               "Important": "important", "Check": "tip", "Hint": "tip",
+               "Pitfall": "warning", "DeepDive": "info", "YouWillLearn": "info", "Recap": "note"}  # react.dev's
 
 
 @dataclass
