@@ -253,3 +253,13 @@ def test_a_list_item_that_opens_with_code_keeps_its_number(tmp_path):
     paras = [p for s in prs.slides for sh in s.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs
              if p._p.find(".//" + qn("a:buAutoNum")) is not None]
     assert [p.text for p in paras] == ["\u200b", "둘"]
+
+
+def test_a_japanese_link_is_linked_per_character_so_libreoffice_can_wrap_it(tmp_path):
+    lesson = tmp_path / "ja.md"
+    title = "【徹底解説】これからのエンジニアの必携スキル、プロンプトエンジニアリングの手引「Prompt Engineering Guide」"
+    lesson.write_text(f"## 읽을거리\n\n- [{title}](https://example.jp/a)\n", encoding="utf-8")
+    prs = Presentation(build_deck(lesson, tmp_path, TEMPLATES))
+    linked = [r.text for s in prs.slides for sh in s.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs
+              for r in p.runs if r.hyperlink.address == "https://example.jp/a"]
+    assert "".join(linked) == title.replace(" ", "") and "徹" in linked and "Prompt" in linked

@@ -81,7 +81,8 @@ def written_number(marker: str) -> bool:
     return bool(re.fullmatch(r"\d+\.", marker)) and not 1 <= int(marker[:-1]) <= 32767
 
 
-_WORDS_AND_SPACES = re.compile(r"\S+|\s+")
+_CJK_CHAR = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"  # Chinese and Japanese break between any two
+_LINK_PIECES = re.compile(rf"[{_CJK_CHAR}]|[^\s{_CJK_CHAR}]+|\s+")
 _BASELINE = {"super": "30000", "sub": "-25000"}  # thousandths of a percent of the font size: PowerPoint's own offsets
 
 
@@ -178,17 +179,18 @@ class TextWriter:
         """A run of text, or a formula (an equation with its fallback)."""
         if run.math:
             add_equation(self, p, run, size, style.get("color"))
-        elif run.link and " " in run.text.strip():
+        elif run.link and _LINK_PIECES.fullmatch(run.text.strip()) is None:
             self.add_linked_words(p, run, size, **style)
         else:
             self.add_run(p, run, size, **style)
 
     def add_linked_words(self, p, run: Run, size: float, **style) -> None:
-        """A link of several words as a linked run per word, the spaces between them underlined runs
-        of their own: LibreOffice makes each linked run a field it cannot break, so a link longer
-        than the rest of a line was set apart on lines of its own and pushed the text below out of
-        the box. PowerPoint shows the same words, wrapped where they were measured."""
-        for part in _WORDS_AND_SPACES.findall(run.text):
+        """A link of several words as a linked run per word (per character of Chinese or Japanese,
+        which breaks between any two), the spaces between them underlined runs of their own:
+        LibreOffice makes each linked run a field it cannot break, so a link longer than the rest of
+        a line was set apart on lines of its own and pushed the text below out of the box.
+        PowerPoint shows the same words, wrapped where they were measured."""
+        for part in _LINK_PIECES.findall(run.text):
             if part.isspace():
                 accent = self.theme.colors["accent"] if style.get("color") else None
                 self.add_run(p, replace(run, text=part, link=None, underline=True), size,
