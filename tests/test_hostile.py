@@ -242,6 +242,8 @@ HOSTILE = {
     "many nested quotes": lambda: ">" * 1000 + " a",
     "a deeply nested list": lambda: "\n".join("  " * i + "- a" for i in range(scaled(1000))),
     "nested boxes": lambda: ":::note\n" * 500 + "x\n" + ":::\n" * 500,
+    "box components nested 3000 deep": lambda: "<Tip>\n\n" * 3000 + "x\n\n" + "</Tip>\n\n" * 3000,  # 20 s before
+    "box components never closed": lambda: "<Note>\n\n" * scaled(30000) + "x",
     "a formula nested 5000 deep": lambda: "$" + r"\frac{" * 5000 + "x" + "}{y}" * 5000 + "$",  # math-core's stack
     "runs of {%": lambda: "{%" * scaled(25000),
     "a long fence info": lambda: "```" + "a" * scaled(50000) + "\ncode\n```",

@@ -364,3 +364,13 @@ def test_a_box_component_never_closed_is_named_and_its_text_kept(warnings):
     assert tip.kind == "tip" and plain_text(tip.blocks[0].runs) == "안쪽 글" and plain_text(after.runs) == "다음 글"
     assert [m for m in warnings.messages if "not closed" in m] == [
         "u.mdx:5: warning: <Note> is not closed by a </Note> line of its own; its content is not shown as a box"]
+
+
+def test_boxes_nest_twelve_deep_and_deeper_tags_are_read_as_components():
+    from slidegen.parse.box_components import MAX_DEPTH
+
+    text = "## A\n\n" + "<Tip>\n\n" * (MAX_DEPTH + 3) + "안쪽\n\n" + "</Tip>\n\n" * (MAX_DEPTH + 3)
+    block, depth = blocks(text, "d.mdx")[0], 0
+    while hasattr(block, "kind"):
+        depth, block = depth + 1, block.blocks[0]
+    assert depth == MAX_DEPTH and plain_text(block.runs) == "안쪽"

@@ -17,6 +17,7 @@ from ..errors import warn
 from .html_text import tag_attributes
 from .jsx_scan import NotATag, Unclosed, plain_tags, tag_extent
 
+MAX_DEPTH = 12  # boxes inside boxes: deeper ones are read as components (each level costs a rescan)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _NAMES = ("Tip", "Note", "Info", "Warning", "Caution", "Danger", "Important", "Check", "Callout", "Admonition",
           "Aside", "Alert", "Pitfall", "DeepDive", "YouWillLearn", "Recap", "Hint")
@@ -48,9 +49,11 @@ def components_as_boxes(text: str, file: str) -> str:
         return text
     lines = text.split("\n")
     pairs, unclosed = _pairs(lines)
-    for box in unclosed:
-        warn(f"{file}:{box.line + 1}", f"<{box.name}> is not closed by a </{box.name}> line of its own; "
-                                      "its content is not shown as a box")
+    for name in dict.fromkeys(box.name for box in unclosed):  # once per component, at its first
+        first, *more = [box for box in unclosed if box.name == name]
+        others = f" (and {len(more)} more)" if more else ""
+        warn(f"{file}:{first.line + 1}", f"<{name}> is not closed by a </{name}> line of its own{others}; "
+                                        "its content is not shown as a box")
     for box, closing in pairs:
         colons = ":" * (4 + box.height)
         lines[box.line] = f"{box.indent}{colons}{box.info}"
@@ -64,6 +67,7 @@ def _pairs(lines: list[str]) -> tuple[list[tuple[_Open, int]], list[_Open]]:
     """Each box component's opening and the line of its closing tag, outside code fences; and the
     openings never closed."""
     pairs, stack, unclosed, fence, skip_to = [], [], [], "", -1
+    too_deep: dict[str, int] = {}  # boxes opened deeper than MAX_DEPTH, by name, not yet closed
     for number, line in enumerate(lines):
         opened = _FENCE.match(line)
         if fence:
@@ -76,7 +80,9 @@ def _pairs(lines: list[str]) -> tuple[list[tuple[_Open, int]], list[_Open]]:
         if number <= skip_to:
             continue
         closing = _CLOSING.match(line)
-        if closing and any(box.name == closing.group(1) for box in stack):
+        if closing and too_deep.get(closing.group(1)):
+            too_deep[closing.group(1)] -= 1
+        elif closing and any(box.name == closing.group(1) for box in stack):
             while stack[-1].name != closing.group(1):  # boxes opened inside it and never closed
                 unclosed.append(stack.pop())
             box = stack.pop()
@@ -84,6 +90,9 @@ def _pairs(lines: list[str]) -> tuple[list[tuple[_Open, int]], list[_Open]]:
                 stack[-1].height = max(stack[-1].height, box.height + 1)
             pairs.append((box, number))
         elif (box := _opening(lines, number)) is not None:
+            if len(stack) >= MAX_DEPTH:  # read as a component, its text kept
+                too_deep[box.name] = too_deep.get(box.name, 0) + 1
+                continue
             stack.append(box)
             skip_to = box.last
     return pairs, unclosed + stack
