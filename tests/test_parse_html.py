@@ -374,3 +374,17 @@ def test_boxes_nest_twelve_deep_and_deeper_tags_are_read_as_components():
     while hasattr(block, "kind"):
         depth, block = depth + 1, block.blocks[0]
     assert depth == MAX_DEPTH and plain_text(block.runs) == "안쪽"
+
+
+def test_react_dev_boxes_keep_their_own_kinds_and_labels():
+    from slidegen.theme import load_theme
+    from conftest import ROOT
+
+    text = "## A\n\n" + "".join(f"<{name}>\n\n{name} 글\n\n</{name}>\n\n" for name in
+                                ("Pitfall", "DeepDive", "YouWillLearn", "Recap"))
+    kinds = [b.kind for b in blocks(text, "r.mdx")]
+    assert kinds == ["pitfall", "deepdive", "youwilllearn", "recap"]
+    ko, en = load_theme(ROOT / "templates", "ko"), load_theme(ROOT / "templates", "en")
+    assert [ko.text("admonition", kind=k) for k in kinds] == ["주의하세요!", "자세히 살펴보기", "학습 내용", "요약"]
+    assert [en.text("admonition", kind=k) for k in kinds] == ["Pitfall", "Deep Dive", "You will learn", "Recap"]
+    assert all(k in ko.colors["admonition"] for k in kinds)

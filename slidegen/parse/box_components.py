@@ -29,7 +29,7 @@ _KINDS = {"note", "tip", "info", "caution", "warning", "danger", "important"}
 _TYPE_KINDS = {"default": "note", "error": "danger", "success": "tip", "check": "tip", "secondary": "note"}
 _NAME_KINDS = {"Note": "note", "Info": "info", "Warning": "warning", "Caution": "caution", "Danger": "danger",
                "Important": "important", "Check": "tip", "Hint": "tip",
-               "Pitfall": "warning", "DeepDive": "info", "YouWillLearn": "info", "Recap": "note"}  # react.dev's
+               "Pitfall": "pitfall", "DeepDive": "deepdive", "YouWillLearn": "youwilllearn", "Recap": "recap"}
 
 
 @dataclass
