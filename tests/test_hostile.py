@@ -206,6 +206,15 @@ def test_many_tags_that_never_close_cost_linear_time_in_the_html_reader(block):
     assert time.perf_counter() - started < 2.0 and extractor.text().count("A") == 40000
 
 
+def test_many_blank_lines_cost_linear_time_in_the_mdx_readers():
+    from slidegen.parse.mdx import imported_pictures, without_comments
+
+    text = "\n" * 100000 + "{/* a */}\n" * 1000 + "import A from './a.png'\n"
+    started = time.perf_counter()
+    assert imported_pictures(without_comments(text)) == {"A": "./a.png"}
+    assert time.perf_counter() - started < 2.0
+
+
 # ------------------------------------------------------------------------ finding 1: hostile lessons, built
 
 # The sizes of issue 18's lessons times SCALE (SLIDEGEN_HOSTILE_SCALE=1 builds them at full size, each
@@ -243,6 +252,7 @@ HOSTILE = {
     "a deeply nested list": lambda: "\n".join("  " * i + "- a" for i in range(scaled(1000))),
     "nested boxes": lambda: ":::note\n" * 500 + "x\n" + ":::\n" * 500,
     "box components nested 3000 deep": lambda: "<Tip>\n\n" * 3000 + "x\n\n" + "</Tip>\n\n" * 3000,  # 20 s before
+    "many blank lines": lambda: "\n" * scaled(200000) + "x",  # mdx.imported_pictures rescanned them per line
     "box components never closed": lambda: "<Note>\n\n" * scaled(30000) + "x",
     "a formula nested 5000 deep": lambda: "$" + r"\frac{" * 5000 + "x" + "}{y}" * 5000 + "$",  # math-core's stack
     "runs of {%": lambda: "{%" * scaled(25000),

@@ -11,7 +11,7 @@ from .media import youtube_url
 
 _MDX_ESM = re.compile(r"^\s*(import\s+[\w*{}\s,]+\s+from\s+['\"].*['\"];?|import\s+['\"].*['\"];?"
                       r"|export\s+(const|let|var|function|default|\{).*)\s*$")
-_PICTURE_IMPORT = re.compile(r"""^\s*import\s+([A-Za-z_$][\w$]*)\s+from\s+(["'])([^"'\n]+\.(?:png|jpe?g|gif|svg|webp|avif))\2""",
+_PICTURE_IMPORT = re.compile(r"""^[ \t]*import[ \t]+([A-Za-z_$][\w$]*)[ \t]+from[ \t]+(["'])([^"'\n]+\.(?:png|jpe?g|gif|svg|webp|avif))\2""",
                              re.MULTILINE | re.IGNORECASE)
 _SIMPLE_EXPRESSION = re.compile(r"\{[^{}<>]*\}")
 JSX_OPEN = re.compile(r"^\s*</?([A-Z][\w.]*)")
