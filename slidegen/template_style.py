@@ -17,13 +17,18 @@ THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
+def theme_package_part(master):
+    """A slide master's theme part, or None when it has none."""
+    for rel in master.part.rels.values():
+        if rel.reltype == THEME_REL and not rel.is_external:
+            return rel.target_part
+    return None
+
+
 def theme_part(master):
     """A slide master's theme XML (`a:theme`), or None when it has none."""
-    master = master.part
-    for rel in master.rels.values():
-        if rel.reltype == THEME_REL and not rel.is_external:
-            return etree.fromstring(rel.target_part.blob, _PARSER)
-    return None
+    part = theme_package_part(master)
+    return etree.fromstring(part.blob, _PARSER) if part is not None else None
 
 
 def named_fonts(scheme) -> list[str]:

@@ -207,11 +207,11 @@ def test_many_tags_that_never_close_cost_linear_time_in_the_html_reader(block):
 
 
 def test_many_blank_lines_cost_linear_time_in_the_mdx_readers():
-    from slidegen.parse.mdx import imported_pictures, without_comments
+    from slidegen.parse.mdx import imported_pictures, without_mdx_comments
 
     text = "\n" * 100000 + "{/* a */}\n" * 1000 + "import A from './a.png'\n"
     started = time.perf_counter()
-    assert imported_pictures(without_comments(text)) == {"A": "./a.png"}
+    assert imported_pictures(without_mdx_comments(text)) == {"A": "./a.png"}
     assert time.perf_counter() - started < 2.0
 
 

@@ -245,7 +245,7 @@ class Paginator:
         """The entry, its title cut after the last word that leaves room for "…" on one line at the
         body size when it is longer (a question of three lines is a poor contents line, and
         LibreOffice cannot wrap a linked run inside). Its section slide shows the whole title."""
-        width, size = self.theme.box("content.body").w, float(max(self.theme.sizes["body"]))
+        width, size = self.theme.box("content.body").w, max(self.theme.sizes_of("body"))
         if self.m.para_lines(entry, width, size) <= 1:
             return entry
         best = entry

@@ -4,6 +4,7 @@ Docusaurus admonitions, MDX lines and raw HTML. No slide decisions are made here
 One module per concern, lowest first (each imports only those above it):
 
 - `source`       reading the file: UTF-8 with or without BOM, line ends, the size limit
+- `fences`       which lines are code fences', for the passes that rewrite the text before parsing
 - `site_markup`  markup a course site hides (Liquid comments, kramdown attribute lists), removed first
 - `markdown`     the markdown-it setup
 - `runs`         small operations on inline runs (merge, trim, bold)
@@ -13,6 +14,7 @@ One module per concern, lowest first (each imports only those above it):
 - `media`        players (`<video>`, `<iframe>`, YouTube components) named and linked
 - `jsx_scan`     where a tag ends when its attributes are `{…}` JavaScript; those attributes taken out
 - `mdx`          MDX `import`/`export` lines, `{…}` expressions, components and their labels
+- `box_components`  MDX box components (`<Tip>`, `<Callout>`, `<Pitfall>`, …) written as `:::kind` boxes
 - `html_blocks`  raw HTML/MDX blocks → model blocks (notes, pictures, components, text)
 - `html_inline`  raw HTML inside text (`<br>`, `<img>`, `<a>`, players)
 - `images`       where a picture's file is (inside the lesson's site or repository, or none)

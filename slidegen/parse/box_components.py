@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 
 from ..errors import warn
+from .fences import Fences
 from .html_text import tag_attributes
 from .jsx_scan import NotATag, Unclosed, plain_tags, tag_extent
 
 MAX_DEPTH = 12  # boxes inside boxes: deeper ones are read as components (each level costs a rescan)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _NAMES = ("Tip", "Note", "Info", "Warning", "Caution", "Danger", "Important", "Check", "Callout", "Admonition",
           "Aside", "Alert", "Pitfall", "DeepDive", "YouWillLearn", "Recap", "Hint")
 _OPENING = re.compile(r"^(\s*)<(" + "|".join(_NAMES) + r")(?=[\s/>])")
@@ -38,7 +38,8 @@ class _Open:
     last: int  # the line its `>` ends
     name: str
     indent: str
-    info: str  # "kind title" for the `:::` line
+    kind: str
+    title: str
     height: int = 0  # how many boxes deep its content goes
 
 
@@ -56,7 +57,7 @@ def components_as_boxes(text: str, file: str) -> str:
                                         "its content is not shown as a box")
     for box, closing in pairs:
         colons = ":" * (4 + box.height)
-        lines[box.line] = f"{box.indent}{colons}{box.info}"
+        lines[box.line] = f"{box.indent}{colons}{box.kind} {box.title}".rstrip()
         for number in range(box.line + 1, box.last + 1):
             lines[number] = ""
         lines[closing] = f"{box.indent}{colons}"
@@ -66,18 +67,10 @@ def components_as_boxes(text: str, file: str) -> str:
 def _pairs(lines: list[str]) -> tuple[list[tuple[_Open, int]], list[_Open]]:
     """Each box component's opening and the line of its closing tag, outside code fences; and the
     openings never closed."""
-    pairs, stack, unclosed, fence, skip_to = [], [], [], "", -1
+    pairs, stack, unclosed, fences, skip_to = [], [], [], Fences(), -1
     too_deep: dict[str, int] = {}  # boxes opened deeper than MAX_DEPTH, by name, not yet closed
     for number, line in enumerate(lines):
-        opened = _FENCE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
-        if number <= skip_to:
+        if fences.is_code(line) or number <= skip_to:
             continue
         closing = _CLOSING.match(line)
         if closing and too_deep.get(closing.group(1)):
@@ -112,7 +105,7 @@ def _opening(lines: list[str], number: int) -> _Open | None:
     if tag.rstrip().endswith("/>") or rest[end:].split("\n", 1)[0].strip():
         return None  # self-closing, or content on the tag's line: a component as before
     last = number + rest[:end].count("\n")
-    return _Open(number, last, start.group(2), start.group(1), _info(start.group(2), tag))
+    return _Open(number, last, start.group(2), start.group(1), *_kind_and_title(start.group(2), tag))
 
 
 def one_block_box(source: str) -> tuple[str, str, str] | None:
@@ -128,12 +121,12 @@ def one_block_box(source: str) -> tuple[str, str, str] | None:
     closing = source.rstrip().rfind(f"</{whole.group(1)}")
     if closing < end or source[end - 2:end] == "/>":
         return None
-    kind, _, title = _info(whole.group(1), source[whole.start(1) - 1:end]).partition(" ")
+    kind, title = _kind_and_title(whole.group(1), source[whole.start(1) - 1:end])
     return kind, title, source[end:closing]
 
 
-def _info(name: str, tag: str) -> str:
-    """The `:::` line's kind and title for the component's tag."""
+def _kind_and_title(name: str, tag: str) -> tuple[str, str]:
+    """The box's kind and title for the component's tag."""
     attributes = tag_attributes(plain_tags(tag))
     kind = _NAME_KINDS.get(name, "tip" if name == "Tip" else "note")
     if name == "Tip" and _TRUE_WARNING.search(tag):
@@ -141,5 +134,4 @@ def _info(name: str, tag: str) -> str:
     wanted = (attributes.get("type") or attributes.get("variant") or attributes.get("severity") or "").strip().lower()
     if wanted:
         kind = wanted if wanted in _KINDS else _TYPE_KINDS.get(wanted, kind)
-    title = " ".join((attributes.get("title") or "").split())
-    return f"{kind} {title}".rstrip()
+    return kind, " ".join((attributes.get("title") or "").split())

@@ -3,7 +3,8 @@
 and labels; a YouTube component a link) and any other HTML (its visible text, pictures and players).
 
 `HtmlBlocks` is mixed into the lesson parser (`lesson.LessonParser`), which gives it `pos`, `image`,
-`warn`-able positions and the pictures the page imports by name (`imported_pictures`); a Markdown paragraph that is really such a line is handed here too."""
+`warn`-able positions and the pictures the page imports by name (`imported_pictures`); a Markdown
+paragraph that is really such a line is handed here too."""
 from __future__ import annotations
 
 import html
@@ -115,9 +116,9 @@ class HtmlBlocks:
         return out
 
     def jsx_text(self, source: str, pos: SourcePos) -> list[Block]:
-        """An MDX component (its `{…}` attributes already taken out): its literal text stays, with the label each tag shows (a tab's `label`, a
-        box's `title`) set as a bold line where the tag is; a YouTube component becomes a link to its
-        video; one with no text in this file gets a warning."""
+        """An MDX component (its `{…}` attributes already taken out): its literal text stays, with the
+        label each tag shows (a tab's `label`, a box's `title`) set as a bold line where the tag is; a
+        YouTube component becomes a link to its video; one with no text in this file gets a warning."""
         videos = [Paragraph(media_runs(tag.group(1), url, tag_attributes(tag.group(2)).get("title", ""), pos), pos)
                   for tag in JSX_TAG.finditer(source) if (url := youtube_url(tag.group(1), tag.group(2)))]
         if not videos and not has_content(source) and is_whole_component(source):

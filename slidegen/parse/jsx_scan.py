@@ -6,12 +6,13 @@ this</a>"}]}`), so a tag ends at the first `>` outside its quoted values and exp
 expression's value is data for the page's script (`chapter={1}`, a quiz's choices), not text a
 reader sees where the tag stands. An expression that names a string is the quoted attribute it
 stands for: a literal (`{"a.png"}`), a picture the page imports (`import SHOT from "./shot.png"`,
-then `src={SHOT}`) and Docusaurus's `{require("./a.png").default}` and `{useBaseUrl("/img/a.png")}`. Tags without expressions are left as written. A `<` whose tag
-never closes (its quote, expression or `>` runs to the end) opens no tag and is written `&lt;`, as
-is any `<` after the block's last `>`:
-Python's HTML parser would rescan the rest of the block for every such `<` (an hour for a 300 KB
-block of them). The scans that fail that way are bounded by the block's length times
-`_FAILED_SCAN_BUDGET`, after which every `<` left is text."""
+then `src={SHOT}`) and Docusaurus's `{require("./a.png").default}` and `{useBaseUrl("/img/a.png")}`.
+Tags without expressions are left as written.
+
+A `<` whose tag never closes (its quote, expression or `>` runs to the end) opens no tag and is
+written `&lt;`, as is any `<` after the block's last `>`: Python's HTML parser would rescan the rest
+of the block for every such `<` (an hour for a 300 KB block of them). The scans that fail that way
+are bounded by the block's length times `_FAILED_SCAN_BUDGET`, after which every `<` left is text."""
 from __future__ import annotations
 
 import html

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 
+from .fences import Fences
 from .html_text import BOLD_LINE, TextExtractor, tag_attributes
 from .media import youtube_url
 
@@ -23,11 +24,10 @@ def is_mdx_esm(source: str) -> bool:
     return bool(lines) and all(_MDX_ESM.match(ln) for ln in lines)
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 
 
-def without_comments(text: str) -> str:
+def without_mdx_comments(text: str) -> str:
     """An MDX page without its `{/* … */}` comments (a comment's line breaks kept, so line numbers
     stay), outside code fences, code spans and `#` heading lines (whose `{/*id*/}` names the
     heading); a comment never closed is kept as written. One scan of the text."""
@@ -60,15 +60,9 @@ def without_comments(text: str) -> str:
 
 def _prose_line_starts(text: str) -> set[int]:
     """Where each line outside code fences and headings starts."""
-    starts, fence, at = set(), "", 0
+    starts, fences, at = set(), Fences(), 0
     for line in text.split("\n"):
-        opened = _FENCE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-        elif opened:
-            fence = opened.group(1)
-        elif not _HEADING.match(line):
+        if not fences.is_code(line) and not _HEADING.match(line):
             starts.add(at)
         at += len(line) + 1
     return starts

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from ..errors import warn
+from .fences import Fences
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
 _COMMENT_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _RAW = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
@@ -30,15 +30,9 @@ def hide_site_markup(text: str, file: str) -> str:
     if "{" not in text and ":label:" not in text and ":eqlabel:" not in text:
         return text
     lines, seen = text.split("\n"), {}
-    fence, in_comment = "", False
+    fences, in_comment = Fences(), False
     for number, line in enumerate(lines):
-        opened = _FENCE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opened and not in_comment:
-            fence = opened.group(1)
+        if fences.is_code(line, may_open=not in_comment):
             continue
         lines[number], in_comment = _clean(line, in_comment, number + 1, seen)
     for kind, line_number in seen.items():

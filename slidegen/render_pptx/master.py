@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from ..layouts import match_template
+from ..template_style import theme_package_part, theme_part
 
 SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # p14:sectionLst
 TITLE_KINDS = ("title", "center_title")
@@ -39,21 +41,20 @@ def set_link_colour(prs, colour: str) -> None:
     LibreOffice shows some link runs in the theme's colour rather than their own (one word of a
     link in its colour, the next in the template's default blue), and PowerPoint may show a followed
     link in it."""
-    from lxml import etree
-
     for master in prs.slide_masters:
-        theme = next((rel.target_part for rel in master.part.rels.values() if rel.reltype == RT.THEME), None)
-        if theme is None:
-            continue
+        part = theme_package_part(master)
         try:
-            root = etree.fromstring(theme.blob)
+            theme = theme_part(master)
         except etree.XMLSyntaxError:
             continue
-        for slot in root.iter(qn("a:hlink"), qn("a:folHlink")):
+        if theme is None:
+            continue
+        for slot in theme.iter(qn("a:hlink"), qn("a:folHlink")):
             for child in list(slot):
                 slot.remove(child)
             etree.SubElement(slot, qn("a:srgbClr"), val=colour)
-        theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        # python-pptx keeps a theme as bytes and offers no setter for them
+        part._blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def drop_example_slides(prs) -> None:

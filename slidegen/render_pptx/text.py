@@ -191,10 +191,9 @@ class TextWriter:
         a line was set apart on lines of its own and pushed the text below out of the box.
         PowerPoint shows the same words, wrapped where they were measured."""
         for part in _LINK_PIECES.findall(run.text):
-            if part.isspace():
+            if part.isspace():  # its underline in the links' colour when the text has one
                 accent = self.theme.colors["accent"] if style.get("color") else None
-                self.add_run(p, replace(run, text=part, link=None, underline=True), size,
-                             **{**style, "color": accent or style.get("color")})
+                self.add_run(p, replace(run, text=part, link=None, underline=True), size, **{**style, "color": accent})
             else:
                 self.add_run(p, replace(run, text=part), size, **style)
 
