@@ -33,6 +33,7 @@ from ..model import (
 from .heading_ids import split_heading_id
 from .html_blocks import HtmlBlocks
 from .markdown import ADMONITION_INFO
+from .mkdocs import admon_title, box_of
 from .presenting import INCREMENTAL_KIND, NOTES_KIND, builds, incremental, is_pause_line, notes_from
 from .runs import bold, has_text, trim
 
@@ -205,6 +206,13 @@ class MarkdownBlocks:
             return incremental(self.children_blocks(node))
         return [Admonition(kind, title, self.children_blocks(node), self.pos(node))]
 
+    def mkdocs_admonition(self, node: SyntaxTreeNode) -> list[Block]:
+        """MkDocs' `!!! kind "Title"` (or collapsible `???`) box: its first class word is its kind."""
+        words = (node.info or "").split()
+        kind, title = box_of(words[0] if words else "note", admon_title(node.info or ""))
+        runs = self.inline_text(title, self.pos(node)) if title else ()
+        return [Admonition(kind, runs, self.children_blocks(node), self.pos(node))]
+
     def display_math(self, node: SyntaxTreeNode) -> list[Block]:
         """$$…$$, \\[…\\], an amsmath environment or a ```math fence: a paragraph holding the formula."""
         tex = node.content if node.type != "amsmath" else node.content.strip()
@@ -223,6 +231,8 @@ _BLOCK_HANDLERS = {
     "table": MarkdownBlocks.table,
     "blockquote": MarkdownBlocks.quote,
     "hr": MarkdownBlocks.thematic_break,
+    "admonition": MarkdownBlocks.mkdocs_admonition,
+    "admonition_title": lambda self, node: [],  # read from the box's first line (mkdocs.admon_title)
     "html_block": HtmlBlocks.html_block,
     "math_block": MarkdownBlocks.display_math,
     "math_block_label": MarkdownBlocks.display_math,

@@ -22,6 +22,7 @@ from .html_blocks import HtmlBlocks
 from .images import ImageSources, site_root
 from .inline import InlineParsing
 from .markdown import MD
+from .mkdocs import blocks_as_boxes
 from .mdx import imported_pictures, without_mdx_comments
 from .site_markup import hide_site_markup
 from .source import MAX_LESSON_BYTES, SEPARATORS, UNWANTED, clean_text, read_source
@@ -47,6 +48,7 @@ def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesso
     text = hide_site_markup(unicodedata.normalize("NFC", text), str(path))
     if path.suffix.lower() == ".mdx":
         text = without_mdx_comments(text)  # `{/* … */}` is an MDX comment, shown nowhere
+    text = blocks_as_boxes(text, str(path))  # MkDocs' `/// kind | Title` blocks
     return parser.parse(components_as_boxes(text, str(path)), path)
 
 

@@ -1,5 +1,5 @@
 """The markdown-it setup every lesson is read with: CommonMark with raw HTML, GFM tables and
-strikethrough, YAML front matter, `:::kind` containers for admonitions, and math: `$…$` and `$$…$$`
+strikethrough, YAML front matter, `:::kind` containers and MkDocs' `!!! kind` boxes for admonitions, and math: `$…$` and `$$…$$`
 (dollarmath; `$5 and $10` stays text: no space inside the dollars, no digit after the closing one),
 `\\(…\\)` and `\\[…\\]` (texmath), `\\begin{align}…` environments (amsmath), and `\\\\(…\\\\)`,
 `\\\\[…\\\\]` as MDX course sites escape them (`escaped_math` below). Inside a formula nothing is
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -25,6 +26,7 @@ ADMONITION_INFO = re.compile(r"^\s*([A-Za-z][\w-]*)\b\s*(?:\[(.*)\]|(.*))$", re.
 def make_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
     md.use(front_matter_plugin)
+    md.use(admon_plugin)  # MkDocs' `!!! kind "Title"`, `??? kind`
     md.use(container_plugin, name="admonition", validate=lambda params, *_: bool(ADMONITION_INFO.match(params)))
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.use(texmath_plugin, delimiters="brackets")
