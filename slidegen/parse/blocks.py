@@ -30,6 +30,8 @@ from ..model import (
     TableRow,
     ThematicBreak,
 )
+from .attributes import attribute_list
+from .fenced_divs import UNWRAP, callout_kind, div_kind, is_callout
 from .heading_ids import split_heading_id
 from .html_blocks import HtmlBlocks
 from .markdown import ADMONITION_INFO
@@ -42,6 +44,9 @@ _TASK = re.compile(r"^\[([ xX])\]\s+")
 
 
 _NESTING = re.compile(r"^[ \t>]*")
+_BRACED_LANGUAGE = re.compile(r"\{[ \t]*\.?([A-Za-z][\w+#.-]*)")
+_CELL_OPTION = re.compile(r"[ \t]*#\|")
+_CELL_OPTIONS = re.compile(r"(?:[ \t]*#\|[^\n]*\n)+")
 
 
 class MarkdownBlocks:
@@ -137,13 +142,17 @@ class MarkdownBlocks:
 
     def code(self, node: SyntaxTreeNode) -> list[Block]:
         info = (node.info or "").strip()
-        language = info.split()[0].lower() if info else ""
+        language = _fence_language(info)
         if node.type == "fence" and language == "math":  # GitHub's ```math fence: a display formula
             return self.display_math(node)
         title_match = re.search(r"title=[\"']([^\"']*)[\"']", info)
         if node.type == "fence" and not self._fence_closed(node):
             warn(self.pos(node), "code fence is never closed; it runs to the end of the file")
-        return [Code(node.content, language, self.pos(node), title_match.group(1) if title_match else None,
+        text = node.content
+        if info.startswith("{") and _CELL_OPTION.match(text):  # Quarto's `#| echo: false` cell options
+            text = _CELL_OPTIONS.sub("", text, count=1)
+            warn(self.pos(node), "the code cell's '#|' option lines are not shown (as on the site)")
+        return [Code(text, language, self.pos(node), title_match.group(1) if title_match else None,
                      node.type == "fence")]
 
     def _fence_closed(self, node: SyntaxTreeNode) -> bool:
@@ -193,18 +202,26 @@ class MarkdownBlocks:
         return [Quote(blocks, self.pos(node))]
 
     def admonition(self, node: SyntaxTreeNode) -> list[Block]:
-        match = ADMONITION_INFO.match(node.info or "")
-        kind = match.group(1).lower() if match else "note"
-        raw_title = ((match.group(2) or match.group(3)) if match else "") or ""
-        title = self.inline_text(raw_title.strip(), self.pos(node))
+        """A `:::kind Title` box, or a pandoc div `::: {.class …}` (`fenced_divs`)."""
+        attributes = attribute_list((node.info or "").strip())
+        match = None if attributes else ADMONITION_INFO.match(node.info or "")
+        kind = div_kind(attributes) if attributes else callout_kind(match.group(1).lower()) if match else "note"
+        raw_title = ((match.group(2) or match.group(3)) if match else attributes.values.get("title", "")) or ""
         end = node.map[1] if node.map else 0  # the closing line, when there is one
         if node.map and not (end < len(self.lines) and re.match(r"[\s>]*:::", self.lines[end])):
-            warn(self.pos(node), f"':::{kind}' is never closed; everything after it is inside its box")
+            name = f":::{match.group(1).lower()}" if match else f"::: {(node.info or '').strip()}"
+            warn(self.pos(node), f"'{name}' is never closed; everything after it is inside its box")
         if kind == NOTES_KIND:  # pandoc's and Quarto's speaker notes
             return notes_from(self.children_blocks(node), self.pos(node))
         if kind == INCREMENTAL_KIND:  # pandoc's lists that build item by item
             return incremental(self.children_blocks(node))
-        return [Admonition(kind, title, self.children_blocks(node), self.pos(node))]
+        if kind == UNWRAP:
+            return list(self.children_blocks(node))
+        title, content = self.inline_text(raw_title.strip(), self.pos(node)), self.children_blocks(node)
+        if not raw_title.strip() and is_callout(node.info or "") and _starts_with_heading(node):
+            # Quarto: a callout's first heading is its title
+            title, content = content[0].runs, content[1:]
+        return [Admonition(kind, title, content, self.pos(node))]
 
     def mkdocs_admonition(self, node: SyntaxTreeNode) -> list[Block]:
         """MkDocs' `!!! kind "Title"` (or collapsible `???`) box: its first class word is its kind."""
@@ -239,6 +256,19 @@ _BLOCK_HANDLERS = {
     "amsmath": MarkdownBlocks.display_math,
     "footnote_block": lambda self, node: [],  # the notes, read before the blocks (footnotes.py)
 }
+
+
+def _fence_language(info: str) -> str:
+    """A fence's language: its first word, or the name in braces of Quarto's and R Markdown's cells
+    (```` ```{r, echo=FALSE} ````, ```` ```{python} ````) and of pandoc's classes (```` ```{.python} ````)."""
+    if info.startswith("{"):
+        named = _BRACED_LANGUAGE.match(info)
+        return named.group(1).lower() if named else ""
+    return info.split()[0].lower() if info else ""
+
+
+def _starts_with_heading(node: SyntaxTreeNode) -> bool:
+    return bool(node.children) and node.children[0].type == "heading"
 
 
 def _cell_align(cell: SyntaxTreeNode) -> str | None:

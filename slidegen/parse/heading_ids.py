@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import re
 
+from .attributes import attribute_list
+
 _ATX_START = re.compile(r" {0,3}#{1,6}[ \t]+")
 _HEADING_ID = re.compile(r"[\w][\w-]*")
-# One attribute: `#id`, `.class`, `key=value` (quoted or not) or pandoc's `-` (unnumbered). Tokens are
-# told apart by their first character and separated by spaces, so matching never backtracks far.
-_ATTRIBUTE = r"""(?:#[\w][\w:.-]*|\.[\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'}]+)|-)"""
-_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(" + _ATTRIBUTE + r"(?:[ \t]+" + _ATTRIBUTE + r")*)[ \t]*\}")
-_ID_ATTRIBUTE = re.compile(r"(?:^|[ \t])#([\w][\w:.-]*)")
 
 
 def split_heading_id(line: str) -> tuple[str, str | None] | None:
@@ -42,11 +39,8 @@ def _braced(body: str) -> tuple[str, str | None] | None:
         cut = body.rfind("{/*")
         ident = body[cut + 3: -3].strip()
         return body[:cut].rstrip(), (ident if _HEADING_ID.fullmatch(ident) else None)
-    listed = _ATTRIBUTE_LIST.fullmatch(body, cut)
-    if not listed:
-        return None
-    named = _ID_ATTRIBUTE.search(listed.group(1))
-    return body[:cut].rstrip(), (named.group(1) if named else None)
+    listed = attribute_list(body, cut)
+    return (body[:cut].rstrip(), listed.ident) if listed else None
 
 
 def _without_closing_hashes(body: str) -> str:

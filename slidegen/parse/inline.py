@@ -15,6 +15,7 @@ from ..errors import warn
 from ..model import Image, Inline, Run, SourcePos
 from .html_inline import InlineHtml
 from .markdown import MD
+from .roles import role_text
 from .runs import merge, trim
 from .urls import safe_link
 
@@ -117,6 +118,15 @@ class InlineCollector(InlineHtml):
     def display_math(self, node, style):
         self.math(node, style, display=True)
 
+    def myst_role(self, node, style):
+        """A MyST role: ``{math}`x^2` `` a formula, ``{sup}`2` `` raised, ``{kbd}`Ctrl` `` code; any
+        other (``{ref}`text <target>` ``, ``{term}``, ``{cite}``…) the text it shows (`roles.py`)."""
+        name = str(node.meta.get("name", ""))
+        if name == "math":
+            self.math(node, style)
+        else:
+            self.add(*role_text(name, node.content, style))
+
     def footnote_ref(self, node, style):
         if not self.skip_depth:
             self.runs.append(self.parser.note_mark(int(node.meta["id"])))
@@ -150,6 +160,7 @@ _INLINE_HANDLERS = {
     "math_inline": InlineCollector.math,
     "math_inline_double": InlineCollector.display_math,
     "math_block": InlineCollector.display_math,
+    "myst_role": InlineCollector.myst_role,
     "footnote_ref": InlineCollector.footnote_ref,
     "footnote_anchor": InlineCollector.footnote_anchor,
 }

@@ -23,6 +23,7 @@ from .images import ImageSources, site_root
 from .inline import InlineParsing
 from .markdown import MD
 from .mkdocs import blocks_as_boxes
+from .myst import directives_rewritten
 from .mdx import imported_pictures, without_mdx_comments
 from .site_markup import hide_site_markup
 from .source import MAX_LESSON_BYTES, SEPARATORS, UNWANTED, clean_text, read_source
@@ -48,7 +49,7 @@ def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesso
     text = hide_site_markup(unicodedata.normalize("NFC", text), str(path))
     if path.suffix.lower() == ".mdx":
         text = without_mdx_comments(text)  # `{/* … */}` is an MDX comment, shown nowhere
-    text = blocks_as_boxes(text, str(path))  # MkDocs' `/// kind | Title` blocks
+    text = blocks_as_boxes(directives_rewritten(text, str(path)), str(path))  # MyST's, MkDocs' boxes
     return parser.parse(components_as_boxes(text, str(path)), path)
 
 

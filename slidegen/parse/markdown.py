@@ -16,9 +16,12 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
 from mdit_py_plugins.texmath import texmath_plugin
 
-# Docusaurus's kinds have their own colours; any other word (`:::details`, VitePress's `::: details`) makes
+from .attributes import attribute_list
+
+# Docusaurus's kinds have their own colours (a pandoc div's `{.class …}` is `fenced_divs`'); any other word (`:::details`, VitePress's `::: details`) makes
 # a box of the neutral kind's colours, titled by the lesson or by the word itself.
 ADMONITION_INFO = re.compile(r"^\s*([A-Za-z][\w-]*)\b\s*(?:\[(.*)\]|(.*))$", re.DOTALL)
 
@@ -27,11 +30,13 @@ def make_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
     md.use(front_matter_plugin)
     md.use(admon_plugin)  # MkDocs' `!!! kind "Title"`, `??? kind`
-    md.use(container_plugin, name="admonition", validate=lambda params, *_: bool(ADMONITION_INFO.match(params)))
+    md.use(container_plugin, name="admonition", validate=lambda params, *_: (
+        bool(ADMONITION_INFO.match(params)) or attribute_list(params.strip()) is not None))
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.use(texmath_plugin, delimiters="brackets")
     md.use(amsmath_plugin)
     md.use(footnote_plugin)
+    md.use(myst_role_plugin)  # MyST's ``{name}`content` `` (roles.py)
     md.inline.ruler.before("escape", "escaped_math", escaped_math)
     return md
 

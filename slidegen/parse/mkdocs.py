@@ -27,7 +27,7 @@ MAX_DEPTH = 12  # blocks inside blocks: deeper openings are text (each open bloc
 _BOX_BLOCKS = {"admonition", "details", "tab"}  # blocks whose kind is given by their `type:` option
 _UNWRAPPED_BLOCKS = {"html", "caption", "define", "figure-caption", "table-caption"}
 
-_OPENING = re.compile(r"^(\s*)(/{3,})[ \t]*([A-Za-z][\w-]*)[ \t]*(?:\|[ \t]*(.*?))?[ \t]*$")
+_OPENING = re.compile(r"^(\s*)(/{3,})[ \t]*([A-Za-z][\w-]*)[ \t]*(?:\|(.*))?$")  # greedy: never backtracks
 _CLOSING = re.compile(r"^\s*(/{3,})\s*$")
 _TYPE_OPTION = re.compile(r"^\s*type\s*:\s*['\"]?([A-Za-z][\w-]*)")
 _QUOTED_TITLE = re.compile(r'"(.*)"')

@@ -1,0 +1,35 @@
+"""What pandoc's and Quarto's fenced divs with attributes stand for: `::: {.callout-note title="…"}` (and
+`::: callout-tip`) is a box of that kind, `::: {.notes}` speaker notes, `::: {.incremental}` lists that
+build item by item; any other div (`{.columns}`, `{.column width="40%"}`, `{.fragment}`,
+`{.panel-tabset}`, `{#id}`) only groups its content, which is shown as if the div were not there.
+A class naming one of the theme's box kinds (`::: {.warning}`) is a box of that kind."""
+from __future__ import annotations
+
+from .attributes import Attributes
+from .presenting import INCREMENTAL_KIND, NOTES_KIND
+
+_CALLOUT = "callout-"
+BOX_KINDS = {"note", "tip", "info", "caution", "warning", "danger", "important"}
+UNWRAP = "unwrap"  # a div that only groups
+
+
+def callout_kind(word: str) -> str:
+    """Quarto's `callout-warning` → `warning`; any other word as it is."""
+    return word[len(_CALLOUT):] if word.startswith(_CALLOUT) and len(word) > len(_CALLOUT) else word
+
+
+def is_callout(info: str) -> bool:
+    """Whether a div's line names a Quarto callout (`callout-tip` or `{.callout-tip …}`)."""
+    return _CALLOUT in info
+
+
+def div_kind(attributes: Attributes) -> str:
+    """The kind of box a div with these attributes is (`notes` and `incremental` as the parser reads
+    them), or UNWRAP."""
+    for name in attributes.classes:
+        if name in (NOTES_KIND, INCREMENTAL_KIND):
+            return name
+        kind = callout_kind(name)
+        if name.startswith(_CALLOUT) or kind in BOX_KINDS:
+            return kind
+    return UNWRAP
