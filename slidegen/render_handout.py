@@ -232,9 +232,10 @@ def inline_pieces(runs: tuple[Run, ...], long_word: int = LONG_WORD) -> list[tup
     pieces = []
     previous = ""
     for run in runs:
-        if run.math:
-            pieces.append((run, formula_html(run)))
-            previous = ""
+        if run.math:  # a formula reads as a word: `$x$를` keeps its particle on its line
+            joined = _glued_across(previous, "x") and not run.display
+            pieces.append((run, Markup(WORD_JOINER) + formula_html(run) if joined else formula_html(run)))
+            previous = "" if run.display else "x"
             continue
         text = keep_words(run.text, long_word) if not run.is_break else Markup("")
         if not run.is_break and _glued_across(previous, run.text):

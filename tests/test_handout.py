@@ -634,3 +634,16 @@ def test_keycaps_have_their_text(tmp_path):
     text = subprocess.run(["pdftotext", str(render_to(tmp_path / "keycaps.pdf", lesson)), "-"],
                           check=True, capture_output=True, text=True).stdout
     assert "1\ufe0f\u20e3 설치하고 2\ufe0f\u20e3 실행합니다." in text
+
+
+def test_a_formula_keeps_the_korean_particle_after_it_on_its_line():
+    """`$L$를`: a word joiner between the formula and the particle (and before a formula glued to a word),
+    so that a line never starts with the particle; a formula after a space may still start a line."""
+    from slidegen.model import Run
+    from slidegen.render_handout import WORD_JOINER, inline_pieces
+
+    formula = Run("L", math="L")
+    glued = inline_pieces((Run("손실 "), formula, Run("를 쓴다")))
+    assert not glued[1][1].startswith(WORD_JOINER) and glued[2][1].startswith(WORD_JOINER)
+    before = inline_pieces((Run("값"), formula, Run(" 이다")))
+    assert before[1][1].startswith(WORD_JOINER) and not before[2][1].startswith(WORD_JOINER)

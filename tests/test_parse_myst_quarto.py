@@ -145,3 +145,14 @@ def test_math_sup_and_kbd_roles():
     assert runs[0].math == "x^2"
     assert [r.script for r in runs if r.text == "2"] == ["sub"]
     assert [r.code for r in runs if r.text == "Ctrl"] == [True]
+
+
+def test_a_figure_s_caption_is_set_as_a_caption(tmp_path):
+    (tmp_path / "p.png").write_bytes(b"")
+    text = ("## A\n\n:::{figure-md} fig-label\n<img src=\"p.png\" alt=\"p\" width=\"400px\">\n\n"
+            "(a) the input, (b) the output\n:::\n\n```{figure} p.png\n\nA *cat*.\n```\n")
+    content = parse_text(text, tmp_path / "l.md").sections[0].blocks
+    captions = [b for b in content if isinstance(b, Paragraph)]
+    assert [plain_text(c.runs) for c in captions] == ["(a) the input, (b) the output", "A cat."]
+    assert all(run.italic for c in captions for run in c.runs if run.text.strip())
+    assert "fig-label" not in " ".join(plain_text(c.runs) for c in captions)

@@ -104,3 +104,17 @@ def test_text_after_a_code_block_takes_the_body_placeholder_in_reading_order(tmp
     code = next(i for i, sh in enumerate(shapes) if sh.name.startswith("Code"))
     text = next(i for i, sh in enumerate(shapes) if sh.has_text_frame and "Then read" in sh.text_frame.text)
     assert code < text and shapes[text].is_placeholder
+
+
+def test_a_long_caption_never_gives_a_frame_a_negative_size(tmp_path):
+    """A caption (a MyST figure's) too long to leave its picture room beside the text: stacked, every
+    frame inside the slide, the caption under its picture."""
+    PILImage.new("RGB", (300, 600), "#2563EB").save(tmp_path / "p.png")
+    caption = " ".join(["(a) the data set, (b) the ground truth, (c) five per cent of the labels"] * 5)
+    text = f"## Picture\n\n{TWO_SENTENCES}\n\n```{{figure}} p.png\n:alt: layers\n\n{caption}\n```\n"
+    deck = paginate(parse_text(text, tmp_path / "lesson.md"), load_theme(TEMPLATES, "en"))
+    frames = [f for s in deck.slides for f in s.frames]
+    assert all(f.box.w > 0 and f.box.h > 0 for f in frames)
+    image = next(f for f in frames if isinstance(f, ImageFrame))
+    under = next(f for f in frames if isinstance(f, TextFrame) and f.paras[0].runs[0].text.startswith("(a)"))
+    assert under.paras[0].runs[0].italic and under.box.y >= image.box.bottom

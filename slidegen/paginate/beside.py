@@ -77,6 +77,8 @@ def or_stacked(m: Metrics, items: list[FlowItem], stacked: Flow, image_text: Cal
     if size is None:
         return stacked
     caption_h = m.paras_height(caption, picture_column.w, size) + m.sp["frame_gap"] if caption else 0.0
+    if caption_h > picture_column.h * (1 - pictures.LEAST_SHARE):  # a caption that leaves the picture too little room
+        return stacked
     box = picture_box(m, picture, picture_column, caption_h)
     if box.w * box.h < LARGER_BY * stacked_area(m, picture, text, caption, stacked.area, stacked.size):
         return stacked
@@ -89,9 +91,10 @@ def two_columns(m: Metrics, items: list[FlowItem], stacked: Flow, image_text, si
     page = flow.page
     text_frame = TextFrame(tuple(text), Box(column.x, column.y, column.w, m.paras_height(text, column.w, size)), size)
     picture_frames = [ImageFrame(picture, box)]
-    if caption:
-        top = box.bottom + m.sp["frame_gap"]
-        picture_frames.append(TextFrame(caption, Box(box.x, top, box.w, m.paras_height(caption, box.w, size)), size))
+    if caption:  # as wide as the picture's column, where its height was measured
+        top, picture_column = box.bottom + m.sp["frame_gap"], m.theme.box(COLUMNS[0 if column.x > box.x else 1])
+        picture_frames.append(TextFrame(caption, Box(picture_column.x, top, picture_column.w,
+                                                     m.paras_height(caption, picture_column.w, size)), size))
     page.frames = [*picture_frames, text_frame] if column.x > box.x else [text_frame, *picture_frames]
     page.y = max(frame.box.bottom for frame in page.frames)
     page.notes = [item.text for item in items if isinstance(item, Notes)]

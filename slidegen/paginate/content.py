@@ -163,9 +163,11 @@ def place_items(flow: Flow, items: list[FlowItem], grow: frozenset[int] = frozen
 
 
 def caption_room(m: Metrics, item: FlowItem, following: FlowItem | None, area: Box, size: float) -> float:
-    """The height a picture leaves below itself for the caption that follows it (else nothing)."""
+    """The height a picture leaves below itself for the caption that follows it (else nothing; nor for
+    a caption so long that the picture would get less than its least share of the slide)."""
     if isinstance(unwrap(item), Image) and isinstance(following, TextGroup) and is_caption(following):
-        return m.paras_height(following.paras, area.w, size) + m.sp["frame_gap"]
+        room = m.paras_height(following.paras, area.w, size) + m.sp["frame_gap"]
+        return room if room <= area.h * (1 - image.LEAST_SHARE) else 0.0
     return 0.0
 
 

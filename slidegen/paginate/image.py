@@ -41,7 +41,7 @@ def split_points(image: Image) -> tuple[()]:
 def scaled_to_room(flow: Flow, image: Image) -> tuple[float, float]:
     """(width, height) of the picture scaled to fit the room left on the slide (less what it leaves for
     its caption) and the area's width."""
-    room = flow.free_height() - flow.reserve - (ROUNDING if flow.reserve else 0.0)
+    room = max(flow.free_height() - flow.reserve - (ROUNDING if flow.reserve else 0.0), 1.0)
     shape = ratio(image)
     w = min(flow.area.w, room / shape)
     return w, w * shape

@@ -120,6 +120,9 @@ CAPTION_WORDS = re.compile(r"^(?:Figure|Fig\.|Table|(?:Image|Photo|Picture)(?:\s
                            r"|그림|표|사진|도표|(?:이미지|그림|사진)\s*출처|이미지|출처)\s*[\d.:]", re.IGNORECASE)
 
 
+CAPTION_CHARS = 400  # an italic paragraph under a picture longer than this is text, not its caption
+
+
 def is_caption(group: TextGroup) -> bool:
     """A short line under a picture that names it: "Figure 3. …", "그림 4 …", or set all in italics."""
     if len(group.paras) != 1:
@@ -127,7 +130,8 @@ def is_caption(group: TextGroup) -> bool:
     runs = group.paras[0].runs
     text = plain_text(runs).strip()
     visible = [run for run in runs if run.text.strip()]
-    return 0 < len(text) <= 200 and (bool(CAPTION_WORDS.match(text)) or all(run.italic for run in visible))
+    named, italic = bool(CAPTION_WORDS.match(text)), all(run.italic for run in visible)
+    return 0 < len(text) <= (CAPTION_CHARS if italic else 200) and (named or italic)
 
 
 def bullet(level: int, checked: bool | None) -> str:

@@ -26,6 +26,7 @@ MAX_DEPTH = 12
 _OPENING = re.compile(r"^(\s*)(`{3,}|~{3,}|:{3,})\{([A-Za-z][\w:.-]*)\}(.*)$")  # greedy: never backtracks
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 _OPTION = re.compile(r"^\s*:([\w-]+):(.*)$")
+_PLAIN_LINE = re.compile(r"^\s*(?![-*+>#|<!`~:]|\d+[.)]\s)\S")  # a paragraph's line, not a list, quote, tag, …
 _TARGET = re.compile(r"^\s{0,3}\(([^()\s]{1,200})\)=\s*$")
 
 _ADMONITIONS = {"note", "tip", "hint", "important", "warning", "caution", "attention", "danger", "error",
@@ -37,7 +38,8 @@ _DEFAULT_TITLES = {"seealso": "See also", "solution": "Solution", "versionadded"
 _CODE = {"code-cell", "code-block", "code", "sourcecode", "ipython", "jupyter-execute"}
 _GROUPS = {"tab-set", "grid", "grid-item", "grid-item-card", "list-table", "glossary", "div", "container",
            "only", "epigraph", "pull-quote", "highlights", "rubric", "centered", "csv-table", "table",
-           "panels", "tabbed", "cssclass", "hlist"}  # shown as their content
+           "panels", "tabbed", "cssclass", "hlist", "figure-md"}  # shown as their content
+_LABELLED = {"figure-md"}  # whose argument is a label for cross-references, not text
 _HIDDEN = {"toctree", "tableofcontents", "contents", "bibliography", "index", "meta", "raw", "include",
            "literalinclude", "glue:figure", "glue:math", "mermaid", "graphviz", "tikz", "plot"}
 
@@ -156,11 +158,34 @@ def _rewrite(lines: list[str], directive: _Directive, closing: int) -> None:
         alt = directive.options.get("alt", "").replace("]", "")
         lines[directive.line] = f"{indent}![{alt}]({argument})" if argument else ""
         lines[closing] = ""
+        _caption_set_as_caption(lines, directive.options_end + 1, closing)
     elif name in _ADMONITIONS or name.startswith("prf:"):
         _as_box(lines, directive, closing)
-    else:
-        lines[directive.line] = f"{indent}{argument}"
+    else:  # a group: its content in place (its argument, a caption or heading, above it; a label not shown)
+        lines[directive.line] = "" if name in _LABELLED else f"{indent}{argument}"
         lines[closing] = ""
+        if name == "figure-md":  # its picture, then its caption
+            picture = next((n for n in range(directive.options_end + 1, closing) if lines[n].strip()), closing)
+            _caption_set_as_caption(lines, _paragraph_end(lines, picture, closing) + 1, closing)
+
+
+def _paragraph_end(lines: list[str], start: int, stop: int) -> int:
+    """The last line of the paragraph starting at `start` (before `stop`)."""
+    end = start
+    while end + 1 < stop and lines[end + 1].strip():
+        end += 1
+    return end
+
+
+def _caption_set_as_caption(lines: list[str], start: int, stop: int) -> None:
+    """A figure's caption, its first paragraph after the picture, set in italics as a caption is read
+    (`paginate.items.is_caption`): between `<em>` tags, Markdown inside it still read."""
+    first = next((n for n in range(start, stop) if lines[n].strip()), None)
+    if first is None or not _PLAIN_LINE.match(lines[first]):
+        return
+    last = _paragraph_end(lines, first, stop)
+    lines[first] = lines[first].replace(lines[first].lstrip(), "<em>" + lines[first].lstrip(), 1)
+    lines[last] = lines[last].rstrip() + "</em>"
 
 
 def _as_box(lines: list[str], directive: _Directive, closing: int) -> None:
