@@ -39,7 +39,9 @@ from .mkdocs import admon_title, box_of
 from .presenting import INCREMENTAL_KIND, NOTES_KIND, builds, incremental, is_pause_line, notes_from
 from .runs import bold, has_text, trim
 
-_CALLOUT_MARK = re.compile(r"^\s*\[!(\w+)\]\s*")
+_CALLOUT_MARK = re.compile(r"^\s*\[!(\w+)\][+-]?\s*")
+_BRACKET_TITLE = re.compile(r"^\S+[ \t]+\[([^\]\n]{1,200})\]")  # VitePress: ```sh [npm]
+_TITLED_CALLOUT = re.compile(r"^\s*\[!\w+\][+-]?[ \t]*(.*)$")
 _TASK = re.compile(r"^\[([ xX])\]\s+")
 
 
@@ -145,7 +147,7 @@ class MarkdownBlocks:
         language = _fence_language(info)
         if node.type == "fence" and language == "math":  # GitHub's ```math fence: a display formula
             return self.display_math(node)
-        title_match = re.search(r"title=[\"']([^\"']*)[\"']", info)
+        title_match = re.search(r"title=[\"']([^\"']*)[\"']", info) or _BRACKET_TITLE.search(info)
         if node.type == "fence" and not self._fence_closed(node):
             warn(self.pos(node), "code fence is never closed; it runs to the end of the file")
         text = node.content
@@ -196,10 +198,26 @@ class MarkdownBlocks:
         blocks = self.children_blocks(node)
         callout = _callout_kind(blocks)
         if callout:
-            first = blocks[0]
-            rest = _strip_callout(first)
-            return [Admonition(callout, (), (rest,) + blocks[1:] if rest else blocks[1:], self.pos(node))]
+            titled = self.titled_callout(node)
+            title, rest = titled if titled else ((), _strip_callout(blocks[0]))
+            kind, word_title = box_of(callout, None)
+            title = title or (self.inline_text(word_title, self.pos(node)) if word_title else ())
+            return [Admonition(kind, title, (rest,) + blocks[1:] if rest else blocks[1:], self.pos(node))]
         return [Quote(blocks, self.pos(node))]
+
+    def titled_callout(self, node: SyntaxTreeNode) -> tuple[Inline, Paragraph | None] | None:
+        """Obsidian's `> [!tip] Title` (`[!faq]-` folded): the title after the mark and the rest of the
+        first paragraph; None when the mark's line has no title."""
+        first = node.children[0]
+        if not first.map:
+            return None
+        lines = [_NESTING.sub("", line) for line in self.lines[first.map[0]:first.map[1]]]
+        mark = _TITLED_CALLOUT.match(lines[0]) if lines else None
+        if not mark or not mark.group(1).strip():
+            return None
+        pos = self.pos(first)
+        rest = trim(tuple(r for r in self.inline_text("\n".join(lines[1:]), pos))) if lines[1:] else ()
+        return self.inline_text(mark.group(1).strip(), pos), (Paragraph(rest, pos) if has_text(rest) else None)
 
     def admonition(self, node: SyntaxTreeNode) -> list[Block]:
         """A `:::kind Title` box, or a pandoc div `::: {.class …}` (`fenced_divs`)."""

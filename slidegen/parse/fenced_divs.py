@@ -2,7 +2,8 @@
 `::: callout-tip`) is a box of that kind, `::: {.notes}` speaker notes, `::: {.incremental}` lists that
 build item by item; any other div (`{.columns}`, `{.column width="40%"}`, `{.fragment}`,
 `{.panel-tabset}`, `{#id}`) only groups its content, which is shown as if the div were not there.
-A class naming one of the theme's box kinds (`::: {.warning}`) is a box of that kind."""
+A class naming one of the theme's box kinds (`::: {.warning}`) is a box of that kind. VitePress's
+`::: code-group` only groups as well."""
 from __future__ import annotations
 
 from .attributes import Attributes
@@ -13,8 +14,13 @@ BOX_KINDS = {"note", "tip", "info", "caution", "warning", "danger", "important"}
 UNWRAP = "unwrap"  # a div that only groups
 
 
+_GROUPING_WORDS = {"code-group", "v-pre", "raw"}  # VitePress's `::: code-group` and kin: no box
+
+
 def callout_kind(word: str) -> str:
-    """Quarto's `callout-warning` → `warning`; any other word as it is."""
+    """Quarto's `callout-warning` → `warning`; VitePress's `code-group` → UNWRAP; any other word as it is."""
+    if word in _GROUPING_WORDS:
+        return UNWRAP
     return word[len(_CALLOUT):] if word.startswith(_CALLOUT) and len(word) > len(_CALLOUT) else word
 
 

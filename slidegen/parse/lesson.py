@@ -26,6 +26,7 @@ from .mkdocs import blocks_as_boxes
 from .myst import directives_rewritten
 from .mdx import imported_pictures, without_mdx_comments
 from .site_markup import hide_site_markup
+from .template_tags import template_tags_rewritten
 from .source import MAX_LESSON_BYTES, SEPARATORS, UNWANTED, clean_text, read_source
 
 _NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]{0,500}`|<[^<>\n]{0,500}>|\]\([^)\s]{0,500}\)|https?://\S+",
@@ -46,7 +47,7 @@ def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesso
     root = (content_root or path.parent).resolve()
     parser = LessonParser(str(path), path.parent.resolve(), root)
     text = clean_text(text.lstrip("\ufeff"), str(path))
-    text = hide_site_markup(unicodedata.normalize("NFC", text), str(path))
+    text = template_tags_rewritten(hide_site_markup(unicodedata.normalize("NFC", text), str(path)), str(path))
     if path.suffix.lower() == ".mdx":
         text = without_mdx_comments(text)  # `{/* … */}` is an MDX comment, shown nowhere
     text = blocks_as_boxes(directives_rewritten(text, str(path)), str(path))  # MyST's, MkDocs' boxes
