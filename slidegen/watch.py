@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import SlidegenError
 
-LESSON_SUFFIXES = (".md", ".mdx", ".qmd")
+LESSON_SUFFIXES = (".md", ".mdx", ".qmd", ".Rmd")
 OUTPUT_SUFFIXES = (".pptx", ".pdf")
 
 

@@ -156,3 +156,9 @@ def test_a_figure_s_caption_is_set_as_a_caption(tmp_path):
     assert [plain_text(c.runs) for c in captions] == ["(a) the input, (b) the output", "A cat."]
     assert all(run.italic for c in captions for run in c.runs if run.text.strip())
     assert "fig-label" not in " ".join(plain_text(c.runs) for c in captions)
+
+
+def test_sphinx_roles_of_d2l_show_their_labels(warnings):
+    (paragraph,) = blocks("## A\n\nAs :numref:`fig_x` and :eqref:`eq_y` show :cite:`Smith.2019`, not `:numref:`.\n")
+    assert plain_text(paragraph.runs) == "As fig_x and (eq_y) show [Smith.2019], not :numref:."
+    assert "t.md:3" in warnings.text and "show their label" in warnings.text

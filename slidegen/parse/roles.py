@@ -24,9 +24,9 @@ def role_text(name: str, content: str, style: Run) -> tuple[str, Run]:
     text, target = (explicit.group(1), explicit.group(2)) if explicit else ("", content)
     if text:
         return text.replace("%s", target), style
-    if name == "cite" or name.startswith("cite:"):
+    if name.startswith("cite"):
         return f"[{target}]", style
-    if name == "eq":
+    if name in ("eq", "eqref"):
         return f"({target})", style
     if target.startswith("~"):  # Sphinx: show the last part of a dotted name
         target = target[1:].rsplit(".", 1)[-1]

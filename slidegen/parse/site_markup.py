@@ -2,32 +2,39 @@
 Liquid/Jekyll `{% comment %}…{% endcomment %}` (its text is hidden on the site) and the `{% raw %}`,
 `{% endraw %}` markers, kramdown attribute lists on their own line (`{: .class }`), attribute
 blocks right after an image (`![a](b){alt='…'}`), and Sphinx/d2lbook anchor lines (`:label:`id``,
-`:eqlabel:`id``), which name a heading, figure or equation for cross-references and show nothing. Code (fenced or inline) is left as written.
+`:eqlabel:`id``), which name a heading, figure or equation for cross-references and show nothing;
+their references (`:numref:`id``, `:eqref:`id``, `:cite:`key``) show their label. Code (fenced or inline) is left as written.
 Each kind removed is reported once, at its first line."""
 from __future__ import annotations
 
 import re
 
 from ..errors import warn
+from ..model import Run
 from .fences import Fences
+from .roles import role_text
 
 _COMMENT_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
 _COMMENT_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _RAW = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _IAL_LINE = re.compile(r"^\s{0,3}\{:[^{}\n]{0,200}\}\s*$")
 _LABEL_LINE = re.compile(r"^\s{0,3}:(?:label|eqlabel):`[^`\n]{1,200}`\s*$")
+# Sphinx/d2lbook roles written `:name:`target`` (MyST's ``{name}`target` `` are read inline: roles.py)
+_SPHINX_ROLE = re.compile(r":(numref|eqref|ref|cite|citet|citep|doc|term):`([^`\n]{1,300})`")
 _IMAGE_ATTRS = re.compile(r"(!\[[^\]\n]{0,500}\]\([^()\n]{0,2000}\))\{[^{}\n]{0,500}\}")
 
 KINDS = {"comment": "a Liquid {% comment %} block (hidden on the site) is left out",
          "raw": "Liquid {% raw %} markers are left out",
          "ial": "a kramdown attribute list ({: … }) is left out",
          "image": "an attribute block after an image ({…}) is left out",
-         "label": "a cross-reference anchor line (:label:`…`) is left out"}
+         "label": "a cross-reference anchor line (:label:`…`) is left out",
+         "role": "cross-references (:numref:`…`, :eqref:`…`, :cite:`…`) show their label: the numbers the "
+                 "site gives them are not known here"}
 
 
 def hide_site_markup(text: str, file: str) -> str:
     """`text` with the site's hidden markup blanked (each removed line kept as an empty line)."""
-    if "{" not in text and ":label:" not in text and ":eqlabel:" not in text:
+    if "{" not in text and ":label:" not in text and ":eqlabel:" not in text and ":`" not in text:
         return text
     lines, seen = text.split("\n"), {}
     fences, in_comment = Fences(), False
@@ -59,6 +66,9 @@ def _clean(line: str, in_comment: bool, number: int, seen: dict[str, int]) -> tu
     if line.lstrip().startswith((":label:", ":eqlabel:")) and _LABEL_LINE.match(line):
         seen.setdefault("label", number)
         return "", False
+    if ":`" in line and _SPHINX_ROLE.search(line):
+        seen.setdefault("role", number)
+        line = _SPHINX_ROLE.sub(lambda role: role_text(role.group(1), role.group(2), Run(""))[0], line)
     if "){" in line and "`" not in line and _IMAGE_ATTRS.search(line):
         seen.setdefault("image", number)
         line = _IMAGE_ATTRS.sub(r"\1", line)
