@@ -111,7 +111,7 @@ def test_other_directives_show_their_content(warnings):
 
 
 def test_quarto_and_r_markdown_cells_are_code_without_their_options(warnings):
-    r, py, dotted = blocks("## A\n\n```{r, echo=FALSE}\nplot(x)\n```\n\n```{python}\n#| label: fig-a\n#| echo: true\n"
+    r, py, dotted = blocks("## A\n\n```{r, fig.width=5}\nplot(x)\n```\n\n```{python}\n#| label: fig-a\n#| echo: true\n"
                            "import x\n#| not an option here\n```\n\n```{.haskell .numberLines}\nmain = pure ()\n```\n")
     assert summary(r) == ("code", "r", "plot(x)\n")
     assert summary(py) == ("code", "python", "import x\n#| not an option here\n")
@@ -162,3 +162,25 @@ def test_sphinx_roles_of_d2l_show_their_labels(warnings):
     (paragraph,) = blocks("## A\n\nAs :numref:`fig_x` and :eqref:`eq_y` show :cite:`Smith.2019`, not `:numref:`.\n")
     assert plain_text(paragraph.runs) == "As fig_x and (eq_y) show [Smith.2019], not :numref:."
     assert "t.md:3" in warnings.text and "show their label" in warnings.text
+
+
+def test_exercises_and_solutions():
+    exercise, named, solution = blocks("## A\n\n```{exercise}\n:label: ex1\nDo it.\n```\n\n```{exercise} Named\nDo.\n```\n\n"
+                                       "```{solution} ex1\nAnswer.\n```\n")
+    assert [summary(b) for b in (exercise, named, solution)] == [
+        ("box", "note", "Exercise", ["Do it."]), ("box", "note", "Named", ["Do."]),
+        ("box", "note", "Solution", ["Answer."])]
+
+
+def test_cells_the_site_hides_are_left_out_with_a_warning(warnings):
+    content = blocks("## A\n\n```{r}\n#| include: false\nsource('x.R')\n```\n\n```{r, echo=FALSE}\nplot(1)\n```\n\n"
+                     "```{python}\n#| echo: true\nshown()\n```\n\n```python\n# echo: false is only a comment here\n```\n")
+    assert [summary(b) for b in content] == [("code", "python", "shown()\n"),
+                                             ("code", "python", "# echo: false is only a comment here\n")]
+    assert "t.md:3" in warnings.text and "t.md:8" in warnings.text and "hidden on the site" in warnings.text
+
+
+def test_latex_only_lines_and_equation_labels_show_nothing(warnings):
+    para, formula = blocks("## A\n\n\\index{값}\n**값**은 문자.\n\\index{문자}\n\n\\newpage\n\n$$\n\\label{eq:x}\nx^2\n$$\n")
+    assert plain_text(para.runs) == "값은 문자."
+    assert formula.runs[0].math == "x^2" and "\\index" in warnings.text

@@ -1,11 +1,19 @@
 """Lesson text → `Lesson`: Markdown (CommonMark + GFM tables + strikethrough), YAML front matter,
-Docusaurus admonitions, MDX lines and raw HTML. No slide decisions are made here.
+the boxes and tags of Docusaurus, MkDocs, Quarto, MyST, GitBook, Jekyll and Hugo, MDX lines and raw HTML. No slide decisions are made here.
 
 One module per concern, lowest first (each imports only those above it):
 
 - `source`       reading the file: UTF-8 with or without BOM, line ends, the size limit
 - `fences`       which lines are code fences', for the passes that rewrite the text before parsing
+- `attributes`   attribute lists in braces (`{#id .class key=value}`: pandoc, Quarto, MkDocs, kramdown)
+- `roles`        what a MyST or Sphinx role (``{ref}`…` ``, `:numref:`…``) shows
+- `box_kinds`    box words beyond the theme's kinds (Material's, Obsidian's, MyST's, Hugo's) and their colours
 - `site_markup`  markup a course site hides (Liquid comments, kramdown attribute lists), removed first
+- `template_tags`  GitBook/Jekyll `{% … %}` and Hugo `{{< … >}}` block tags as boxes, code, pictures
+- `mkdocs`       MkDocs' `!!! kind` titles and PyMdown's `/// kind | Title` blocks as boxes
+- `myst`         MyST directives (```` ```{note} ````, `{code-cell}`, `{figure}`) and `(label)=` targets
+- `presenting`   speaker notes, pauses and builds (`::: notes`, `. . .`, `<!-- build -->`)
+- `fenced_divs`  what a pandoc/Quarto div `::: {.callout-tip}` stands for
 - `markdown`     the markdown-it setup
 - `runs`         small operations on inline runs (merge, trim, bold)
 - `urls`         splitting addresses; which links stay clickable

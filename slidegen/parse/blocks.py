@@ -31,11 +31,12 @@ from ..model import (
     ThematicBreak,
 )
 from .attributes import attribute_list
+from .box_kinds import box_of
 from .fenced_divs import UNWRAP, callout_kind, div_kind, is_callout
 from .heading_ids import split_heading_id
 from .html_blocks import HtmlBlocks
 from .markdown import ADMONITION_INFO
-from .mkdocs import admon_title, box_of
+from .mkdocs import admon_title
 from .presenting import INCREMENTAL_KIND, NOTES_KIND, builds, incremental, is_pause_line, notes_from
 from .runs import bold, has_text, trim
 
@@ -49,6 +50,8 @@ _NESTING = re.compile(r"^[ \t>]*")
 _BRACED_LANGUAGE = re.compile(r"\{[ \t]*\.?([A-Za-z][\w+#.-]*)")
 _CELL_OPTION = re.compile(r"[ \t]*#\|")
 _CELL_OPTIONS = re.compile(r"(?:[ \t]*#\|[^\n]*\n)+")
+# Quarto's `#| echo: false` / `#| include: false`, R Markdown's `{r, echo=FALSE}`: the site shows no code
+_HIDING_OPTION = re.compile(r"\b(?:echo|include)[ \t]*[:=][ \t]*(?:false|FALSE|F\b|no)")
 
 
 class MarkdownBlocks:
@@ -151,6 +154,9 @@ class MarkdownBlocks:
         if node.type == "fence" and not self._fence_closed(node):
             warn(self.pos(node), "code fence is never closed; it runs to the end of the file")
         text = node.content
+        if info.startswith("{") and (hidden := _HIDING_OPTION.search(info + "\n" + _cell_options(text))):
+            warn(self.pos(node), f"the code cell is hidden on the site ({hidden.group(0).strip()}); it is left out")
+            return []
         if info.startswith("{") and _CELL_OPTION.match(text):  # Quarto's `#| echo: false` cell options
             text = _CELL_OPTIONS.sub("", text, count=1)
             warn(self.pos(node), "the code cell's '#|' option lines are not shown (as on the site)")
@@ -274,6 +280,12 @@ _BLOCK_HANDLERS = {
     "amsmath": MarkdownBlocks.display_math,
     "footnote_block": lambda self, node: [],  # the notes, read before the blocks (footnotes.py)
 }
+
+
+def _cell_options(text: str) -> str:
+    """The `#|` option lines a Quarto cell starts with."""
+    options = _CELL_OPTIONS.match(text)
+    return options.group(0) if options else ""
 
 
 def _fence_language(info: str) -> str:

@@ -14,7 +14,9 @@ BOX_KINDS = {"note", "tip", "info", "caution", "warning", "danger", "important"}
 UNWRAP = "unwrap"  # a div that only groups
 
 
-_GROUPING_WORDS = {"code-group", "v-pre", "raw"}  # VitePress's `::: code-group` and kin: no box
+# words of divs that only group: VitePress's `::: code-group`, Quarto's `::: panel-tabset`, `::: columns`
+_GROUPING_WORDS = {"code-group", "v-pre", "raw", "panel-tabset", "columns", "column", "fragment",
+                   "content-visible", "content-hidden", "incremental-off", "nonincremental", "center"}
 
 
 def callout_kind(word: str) -> str:

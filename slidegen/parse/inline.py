@@ -22,6 +22,7 @@ from .urls import safe_link
 # `\(words\)` in a page whose site does not read `\(` as math (Nextra, Docusaurus) is CommonMark's
 # escaped parentheses: "정책 언어모델\(Tuneable policy LM\)", "강화 학습\(RL\)". Its content is
 # prose when it has a word of two letters or more, or Hangul, and nothing a formula is written with.
+_EQUATION_LABEL = re.compile(r"\\label\{[^{}\n]{0,200}\}")
 _PROSE_IN_PARENTHESES = re.compile(r"(?=.*(?:[^\W\d_]{2}|[\uac00-\ud7a3]))[^\W\d_\s'’.,:;!?&/-]*"
                                    r"(?:[\s'’.,:;!?&/-]+[^\W\d_]*)*")
 _REFUSED_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([a-zA-Z][\w+.-]*:[^)\s>]*)")
@@ -42,6 +43,7 @@ class InlineParsing:
         equations show). TeX that cannot be read is shown as code, with a warning."""
         from .. import formula  # loaded on a lesson's first formula only
 
+        tex = _EQUATION_LABEL.sub("", tex)  # `\label{eq:x}` names the formula for references, shows nothing
         try:
             text = formula.linear_text(tex, display)
         except formula.FormulaError as error:

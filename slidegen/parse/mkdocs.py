@@ -1,28 +1,22 @@
 """MkDocs' boxes (Material for MkDocs, Python-Markdown, PyMdown Extensions), as the parser's boxes:
 
 - `!!! kind "Title"` and the collapsible `??? kind` / `???+ kind` with their content indented four
-  spaces (read by mdit-py-plugins' admon plugin; `box_of` names the box), and
+  spaces (read by mdit-py-plugins' admon plugin; `admon_title` reads its title), and
 - PyMdown's blocks `/// kind | Title` … `///`, with their YAML options indented under the first line
   (`type: warning`), written here as `:::kind Title` boxes before Markdown parsing, with the line
   numbers kept, so that what is in a block stays in it. `/// details`, `/// admonition` and `/// tab`
   are boxes; `/// html`, `/// caption` and any other block show their content without a box.
 
-Material's own kinds and their aliases take the colours of the nearest kind the theme has; a box
-the lesson gives no title is titled by its kind word, as the site titles it."""
+Material's own kinds and their aliases take the colours of the nearest kind the theme has (`box_kinds`)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 from ..errors import warn
+from .box_kinds import COLOUR_KINDS, box_of
 from .fences import Fences
 
-# Material's kinds (and their aliases) → the theme's kind whose colours they take
-_COLOUR_KINDS = {
-    "abstract": "info", "summary": "info", "tldr": "info", "todo": "info", "hint": "tip",
-    "check": "success", "done": "success", "question": "info", "help": "info", "faq": "info",
-    "attention": "warning", "failure": "danger", "fail": "danger", "missing": "danger", "error": "danger",
-    "bug": "danger", "example": "important", "quote": "secondary", "cite": "secondary"}
 MAX_DEPTH = 12  # blocks inside blocks: deeper openings are text (each open block is looked at per line)
 _BOX_BLOCKS = {"admonition", "details", "tab"}  # blocks whose kind is given by their `type:` option
 _UNWRAPPED_BLOCKS = {"html", "caption", "define", "figure-caption", "table-caption"}
@@ -31,15 +25,6 @@ _OPENING = re.compile(r"^(\s*)(/{3,})[ \t]*([A-Za-z][\w-]*)[ \t]*(?:\|(.*))?$") 
 _CLOSING = re.compile(r"^\s*(/{3,})\s*$")
 _TYPE_OPTION = re.compile(r"^\s*type\s*:\s*['\"]?([A-Za-z][\w-]*)")
 _QUOTED_TITLE = re.compile(r'"(.*)"')
-
-
-def box_of(word: str, title: str | None) -> tuple[str, str | None]:
-    """(kind, title) of a box of the kind `word`: an alias takes its colours from the kind it stands
-    for and keeps its own word as the title (a box is titled by its word when it has no title)."""
-    word = word.lower()
-    if word in _COLOUR_KINDS:
-        return _COLOUR_KINDS[word], title if title is not None else word.capitalize()
-    return word, title
 
 
 def admon_title(info: str) -> str | None:
@@ -131,6 +116,6 @@ def _rewrite(lines: list[str], block: _Block, closing: int) -> None:
 
 def _is_box_kind(name: str) -> bool:
     """Whether `/// name` is one of PyMdown's admonition blocks (`/// note`, `/// warning`, …)."""
-    return name in _COLOUR_KINDS or name in {
+    return name in COLOUR_KINDS or name in {
         "note", "info", "tip", "success", "warning", "caution", "danger", "important", "attention",
         "secondary"}

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..errors import warn
 from .fences import Fences
-from .mkdocs import box_of
+from .box_kinds import box_of
 
 MAX_DEPTH = 12
 _OPENING = re.compile(r"^(\s*)(`{3,}|~{3,}|:{3,})\{([A-Za-z][\w:.-]*)\}(.*)$")  # greedy: never backtracks
@@ -33,13 +33,13 @@ _ADMONITIONS = {"note", "tip", "hint", "important", "warning", "caution", "atten
                 "seealso", "admonition", "dropdown", "card", "exercise", "solution", "margin", "sidebar",
                 "topic", "tab-item", "tip", "todo", "versionadded", "versionchanged", "deprecated"}
 _TITLED = {"admonition", "dropdown", "card", "exercise", "margin", "sidebar", "topic", "tab-item"}
-_DEFAULT_TITLES = {"seealso": "See also", "solution": "Solution", "versionadded": "New",
+_DEFAULT_TITLES = {"seealso": "See also", "solution": "Solution", "exercise": "Exercise", "versionadded": "New",
                    "versionchanged": "Changed", "deprecated": "Deprecated", "todo": "To do"}
 _CODE = {"code-cell", "code-block", "code", "sourcecode", "ipython", "jupyter-execute"}
 _GROUPS = {"tab-set", "grid", "grid-item", "grid-item-card", "list-table", "glossary", "div", "container",
            "only", "epigraph", "pull-quote", "highlights", "rubric", "centered", "csv-table", "table",
            "panels", "tabbed", "cssclass", "hlist", "figure-md"}  # shown as their content
-_LABELLED = {"figure-md"}  # whose argument is a label for cross-references, not text
+_LABELLED = {"figure-md", "solution"}  # whose argument is a label for cross-references, not text
 _HIDDEN = {"toctree", "tableofcontents", "contents", "bibliography", "index", "meta", "raw", "include",
            "literalinclude", "glue:figure", "glue:math", "mermaid", "graphviz", "tikz", "plot"}
 
@@ -196,14 +196,14 @@ def _as_box(lines: list[str], directive: _Directive, closing: int) -> None:
     word = next((c for c in classes if c in _ADMONITIONS or c in ("success", "info")), None) or (
         "note" if name in _TITLED or name.startswith("prf:") or name in _DEFAULT_TITLES else name)
     titled = name in _TITLED or name.startswith("prf:")
-    title = argument if titled else _DEFAULT_TITLES.get(name)
+    title = (argument if titled else None) or _DEFAULT_TITLES.get(name)
     if name.startswith("prf:") and not argument:
         title = name[4:].capitalize()
     kind, title = box_of(word, title or None)
     colons = ":" * (8 + directive.height)  # above the colons of boxes written inside it (mkdocs, components)
     lines[directive.line] = f"{directive.indent}{colons}{kind} {title or ''}".rstrip()
     lines[closing] = f"{directive.indent}{colons}"
-    if argument and not titled:
+    if argument and not titled and name not in _LABELLED:  # `{solution} ex-1` names its exercise
         _argument_as_first_line(lines, directive, closing)
 
 

@@ -21,6 +21,9 @@ _IAL_LINE = re.compile(r"^\s{0,3}\{:[^{}\n]{0,200}\}\s*$")
 _LABEL_LINE = re.compile(r"^\s{0,3}:(?:label|eqlabel):`[^`\n]{1,200}`\s*$")
 # Sphinx/d2lbook roles written `:name:`target`` (MyST's ``{name}`target` `` are read inline: roles.py)
 _SPHINX_ROLE = re.compile(r":(numref|eqref|ref|cite|citet|citep|doc|term):`([^`\n]{1,300})`")
+# a line of only LaTeX commands that print nothing on a web page (pandoc drops raw TeX from HTML)
+_LATEX_LINE = re.compile(r"^\s{0,3}(?:\\(?:index|newpage|clearpage|pagebreak|noindent|vspace\*?|"
+                         r"medskip|bigskip|smallskip|FloatBarrier)(?:\{[^{}\n]{0,200}\})?\s*)+$")
 _IMAGE_ATTRS = re.compile(r"(!\[[^\]\n]{0,500}\]\([^()\n]{0,2000}\))\{[^{}\n]{0,500}\}")
 
 KINDS = {"comment": "a Liquid {% comment %} block (hidden on the site) is left out",
@@ -28,13 +31,14 @@ KINDS = {"comment": "a Liquid {% comment %} block (hidden on the site) is left o
          "ial": "a kramdown attribute list ({: … }) is left out",
          "image": "an attribute block after an image ({…}) is left out",
          "label": "a cross-reference anchor line (:label:`…`) is left out",
+         "latex": "LaTeX commands on their own line (\\index{…}, \\newpage, …) are left out, as the site leaves them",
          "role": "cross-references (:numref:`…`, :eqref:`…`, :cite:`…`) show their label: the numbers the "
                  "site gives them are not known here"}
 
 
 def hide_site_markup(text: str, file: str) -> str:
     """`text` with the site's hidden markup blanked (each removed line kept as an empty line)."""
-    if "{" not in text and ":label:" not in text and ":eqlabel:" not in text and ":`" not in text:
+    if "{" not in text and ":label:" not in text and ":eqlabel:" not in text and ":`" not in text and "\\" not in text:
         return text
     lines, seen = text.split("\n"), {}
     fences, in_comment = Fences(), False
@@ -62,6 +66,9 @@ def _clean(line: str, in_comment: bool, number: int, seen: dict[str, int]) -> tu
         line = _RAW.sub("", line)
     if line.lstrip().startswith("{:") and _IAL_LINE.match(line):
         seen.setdefault("ial", number)
+        return "", False
+    if line.lstrip().startswith("\\") and _LATEX_LINE.match(line):
+        seen.setdefault("latex", number)
         return "", False
     if line.lstrip().startswith((":label:", ":eqlabel:")) and _LABEL_LINE.match(line):
         seen.setdefault("label", number)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..errors import warn
 from .fences import Fences
-from .mkdocs import box_of
+from .box_kinds import box_of
 
 MAX_DEPTH = 12
 # greedy (`.*` then the closing marks): a long line is matched in one pass, never retried per character
