@@ -44,3 +44,23 @@ def test_korean_text_is_drawn_not_left_as_boxes():
     ascii_only = formula.to_svg(r"\text{ab} = 1", False)
     assert picture.extent.width > ascii_only.extent.width  # two Hangul glyphs are wider than 'ab'
     assert picture.svg.count("<path") >= ascii_only.svg.count("<path")
+
+
+def test_texttt_is_drawn_as_monospace_text():
+    """math-core writes `\\texttt{x}` as HTML inside MathML, which ziamath could not lay out (a crash)."""
+    from slidegen import formula
+
+    tex = r"\texttt{fahrenheit} = \frac{9}{5} \times \texttt{celsius} + 32"
+    assert 'mathvariant="monospace">fahrenheit<' in formula.to_mathml(tex, True)
+    assert formula.extent_of(tex, True).width > 0 and formula.linear_text(tex) == "fahrenheit = 9/5 × celsius + 32"
+
+
+def test_a_formula_the_renderer_cannot_draw_is_a_formula_error(monkeypatch):
+    from slidegen import formula
+    from slidegen.formula import svg
+
+    svg._layout.cache_clear()
+    monkeypatch.setattr(svg, "_inline_limits", lambda mathml: (_ for _ in ()).throw(IndexError("boom")))
+    with pytest.raises(formula.FormulaError, match=r"cannot be drawn \(IndexError\): x\^3"):
+        formula.extent_of("x^3", False)
+    svg._layout.cache_clear()

@@ -184,3 +184,13 @@ def test_latex_only_lines_and_equation_labels_show_nothing(warnings):
     para, formula = blocks("## A\n\n\\index{값}\n**값**은 문자.\n\\index{문자}\n\n\\newpage\n\n$$\n\\label{eq:x}\nx^2\n$$\n")
     assert plain_text(para.runs) == "값은 문자."
     assert formula.runs[0].math == "x^2" and "\\index" in warnings.text
+
+
+def test_quarto_reads_bold_next_to_korean_as_pandoc_does():
+    """`**값(Value)**은`: bold in pandoc's Markdown (Quarto, R Markdown); CommonMark (`.md`) keeps the
+    asterisks, as Docusaurus and GitHub show them."""
+    text = "## A\n\n**값(Value)**은 단위. a*b*c.\n"
+    qmd = parse_text(text, Path("t.qmd")).sections[0].blocks[0].runs
+    assert [(r.text, r.bold) for r in qmd][:2] == [("값(Value)", True), ("은 단위. a", False)]
+    md = parse_text(text, Path("t.md")).sections[0].blocks[0].runs
+    assert md[0].text.startswith("**값(Value)**은") and not md[0].bold

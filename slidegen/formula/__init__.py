@@ -66,4 +66,8 @@ def extent_of(tex: str, display: bool):
     """svg.Extent in em of the text size (`.at(size_pt)` for points): width, ascent, depth."""
     from .svg import extent as measured
 
-    return measured(to_mathml(tex, display))
+    mathml = to_mathml(tex, display)
+    try:
+        return measured(mathml)
+    except FormulaError as error:  # named by its TeX, not its MathML
+        raise FormulaError(tex, error.reason) from None

@@ -9,6 +9,7 @@ import functools
 from dataclasses import dataclass
 
 from . import mathml as mm
+from .errors import FormulaError
 from .fonts import fallback_font_file
 
 REFERENCE_SIZE = 100.0  # ziamath lays out at this size; everything is returned in em of it
@@ -65,7 +66,10 @@ def _ziamath():
 def _layout(mathml: str):
     ziamath = _ziamath()
     ziamath.config.svg2 = False  # paths in place: no <symbol> ids repeated across a page's formulas
-    return ziamath.Math(_inline_limits(mathml), size=REFERENCE_SIZE, font=_font_key(mathml), margin=0)
+    try:
+        return ziamath.Math(_inline_limits(mathml), size=REFERENCE_SIZE, font=_font_key(mathml), margin=0)
+    except Exception as error:  # ziamath fails on MathML it has no layout for (an IndexError, a KeyError…)
+        raise FormulaError(mathml, f"cannot be drawn ({type(error).__name__})") from None
 
 
 def _inline_limits(mathml: str) -> str:

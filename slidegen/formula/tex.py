@@ -71,6 +71,11 @@ def _reason(message: str) -> str:
     return re.sub(r"^\d+:\s*", "", message.strip()).rstrip(".")
 
 
+# math-core writes `\texttt{x}` as HTML inside MathML (<mtext><code>x</code></mtext>), which MathML
+# renderers cannot draw: monospace text instead
+_CODE_TEXT = re.compile(r"<mtext><code>([^<]*)</code></mtext>")
+
+
 def _plain_xml(mathml: str) -> str:
     def character(match: re.Match) -> str:
         name = match.group(1)
@@ -78,4 +83,5 @@ def _plain_xml(mathml: str) -> str:
             return match.group(0)
         return html.entities.html5.get(name + ";", "")
 
-    return _VARIATION_SELECTORS.sub("", _ENTITY.sub(character, mathml))
+    mathml = _VARIATION_SELECTORS.sub("", _ENTITY.sub(character, mathml))
+    return _CODE_TEXT.sub(r'<mtext mathvariant="monospace">\1</mtext>', mathml) if "<code>" in mathml else mathml

@@ -48,6 +48,8 @@ _TASK = re.compile(r"^\[([ xX])\]\s+")
 
 _NESTING = re.compile(r"^[ \t>]*")
 _BRACED_LANGUAGE = re.compile(r"\{[ \t]*\.?([A-Za-z][\w+#.-]*)")
+# Quarto's live cells (quarto-live, webr, pyodide) and Observable: the language they run
+_CELL_LANGUAGES = {"webr": "r", "webr-r": "r", "pyodide": "python", "pyodide-python": "python", "ojs": "javascript"}
 _CELL_OPTION = re.compile(r"[ \t]*#\|")
 _CELL_OPTIONS = re.compile(r"(?:[ \t]*#\|[^\n]*\n)+")
 # Quarto's `#| echo: false` / `#| include: false`, R Markdown's `{r, echo=FALSE}`: the site shows no code
@@ -293,7 +295,8 @@ def _fence_language(info: str) -> str:
     (```` ```{r, echo=FALSE} ````, ```` ```{python} ````) and of pandoc's classes (```` ```{.python} ````)."""
     if info.startswith("{"):
         named = _BRACED_LANGUAGE.match(info)
-        return named.group(1).lower() if named else ""
+        language = named.group(1).lower() if named else ""
+        return _CELL_LANGUAGES.get(language, language)
     return info.split()[0].lower() if info else ""
 
 

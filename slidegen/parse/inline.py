@@ -14,7 +14,6 @@ from markdown_it.tree import SyntaxTreeNode
 from ..errors import warn
 from ..model import Image, Inline, Run, SourcePos
 from .html_inline import InlineHtml
-from .markdown import MD
 from .roles import role_text
 from .runs import merge, trim
 from .urls import safe_link
@@ -34,7 +33,7 @@ class InlineParsing:
     def inline_text(self, text: str, pos: SourcePos) -> Inline:
         if not text:
             return ()
-        tokens = MD.parseInline(text)
+        tokens = self.md.parseInline(text)
         runs, _ = self.inline_runs(SyntaxTreeNode(tokens).children[0], pos) if tokens else ((), [])
         return trim(runs)
 
@@ -46,6 +45,7 @@ class InlineParsing:
         tex = _EQUATION_LABEL.sub("", tex)  # `\label{eq:x}` names the formula for references, shows nothing
         try:
             text = formula.linear_text(tex, display)
+            formula.extent_of(tex, display)  # drawn and measured once here, so that a failure has its line
         except formula.FormulaError as error:
             warn(pos, str(error))
             return Run(" ".join(tex.split()), code=True)

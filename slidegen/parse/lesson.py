@@ -21,7 +21,7 @@ from .footnotes import FootnoteParsing
 from .html_blocks import HtmlBlocks
 from .images import ImageSources, site_root
 from .inline import InlineParsing
-from .markdown import MD
+from .markdown import markdown_for
 from .mkdocs import blocks_as_boxes
 from .myst import directives_rewritten
 from .mdx import imported_pictures, without_mdx_comments
@@ -66,6 +66,7 @@ class _Heading:
 class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources, FootnoteParsing):
     def __init__(self, file: str, lesson_dir: Path, content_root: Path):
         self.file = file
+        self.md = markdown_for(file)
         self.lesson_dir = lesson_dir
         self.content_root = content_root
         self.lines: list[str] = []
@@ -79,7 +80,7 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources, Foot
         self.lines = text.split("\n")
         self.imported_pictures = imported_pictures(text)
         env: dict = {}
-        tree = SyntaxTreeNode(MD.parse(text, env))
+        tree = SyntaxTreeNode(self.md.parse(text, env))
         self.read_footnotes(tree, env)
         meta: dict = {}
         preamble: list[Block] = []

@@ -20,6 +20,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 from mdit_py_plugins.texmath import texmath_plugin
 
 from .attributes import attribute_list
+from .cjk_emphasis import CjkFriendlyInline
 
 # Docusaurus's kinds have their own colours (a pandoc div's `{.class …}` is `fenced_divs`'); any other word (`:::details`, VitePress's `::: details`) makes
 # a box of the neutral kind's colours, titled by the lesson or by the word itself.
@@ -60,3 +61,11 @@ def escaped_math(state, silent: bool) -> bool:
 
 
 MD = make_markdown()
+PANDOC_MD = make_markdown()  # pandoc's dialect: emphasis next to Korean as pandoc reads it
+PANDOC_MD.inline.__class__ = CjkFriendlyInline
+PANDOC_SUFFIXES = (".qmd", ".rmd")
+
+
+def markdown_for(path) -> MarkdownIt:
+    """The parser for a lesson file: pandoc's reading of emphasis for Quarto and R Markdown lessons."""
+    return PANDOC_MD if str(path).lower().endswith(PANDOC_SUFFIXES) else MD
