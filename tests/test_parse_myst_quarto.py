@@ -194,3 +194,11 @@ def test_quarto_reads_bold_next_to_korean_as_pandoc_does():
     assert [(r.text, r.bold) for r in qmd][:2] == [("값(Value)", True), ("은 단위. a", False)]
     md = parse_text(text, Path("t.md")).sections[0].blocks[0].runs
     assert md[0].text.startswith("**값(Value)**은") and not md[0].bold
+
+
+def test_pandoc_table_captions_are_captions_without_their_ids():
+    content = blocks("## A\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n: R 예약어 {#tbl-r-keywords}\n\n: not a caption\n\n"
+                     "Table: Before\n\n| c |\n|---|\n| 3 |\n")
+    names = [summary(b) for b in content]
+    assert names == ["Table", "R 예약어", ": not a caption", "Before", "Table"]
+    assert all(r.italic for r in content[1].runs) and all(r.italic for r in content[3].runs)

@@ -26,6 +26,7 @@ from .mkdocs import blocks_as_boxes
 from .myst import directives_rewritten
 from .mdx import imported_pictures, without_mdx_comments
 from .site_markup import hide_site_markup
+from .table_captions import table_captions
 from .template_tags import template_tags_rewritten
 from .source import MAX_LESSON_BYTES, SEPARATORS, UNWANTED, clean_text, read_source
 
@@ -51,6 +52,7 @@ def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesso
     if path.suffix.lower() == ".mdx":
         text = without_mdx_comments(text)  # `{/* … */}` is an MDX comment, shown nowhere
     text = blocks_as_boxes(directives_rewritten(text, str(path)), str(path))  # MyST's, MkDocs' boxes
+    text = table_captions(text)  # pandoc's `: Caption` under a table
     return parser.parse(components_as_boxes(text, str(path)), path)
 
 
