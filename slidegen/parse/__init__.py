@@ -13,6 +13,7 @@ One module per concern, lowest first (each imports only those above it):
 - `mkdocs`       MkDocs' `!!! kind` titles and PyMdown's `/// kind | Title` blocks as boxes
 - `myst`         MyST directives (```` ```{note} ````, `{code-cell}`, `{figure}`) and `(label)=` targets
 - `presenting`   speaker notes, pauses and builds (`::: notes`, `. . .`, `<!-- build -->`)
+- `includes`     mdBook's `{{#include path:anchor}}` in code, and the Rust lines a book hides
 - `table_captions`  pandoc's `: Caption {#tbl-id}` under a table, set as its caption
 - `fenced_divs`  what a pandoc/Quarto div `::: {.callout-tip}` stands for
 - `markdown`     the markdown-it setup

@@ -34,6 +34,7 @@ from .attributes import attribute_list
 from .box_kinds import box_of
 from .fenced_divs import UNWRAP, callout_kind, div_kind, is_callout
 from .heading_ids import split_heading_id
+from .includes import expanded, without_hidden_rust_lines
 from .html_blocks import HtmlBlocks
 from .markdown import ADMONITION_INFO
 from .mkdocs import admon_title
@@ -155,7 +156,7 @@ class MarkdownBlocks:
         title_match = re.search(r"title=[\"']([^\"']*)[\"']", info) or _BRACKET_TITLE.search(info)
         if node.type == "fence" and not self._fence_closed(node):
             warn(self.pos(node), "code fence is never closed; it runs to the end of the file")
-        text = node.content
+        text = self.code_as_shown(node.content, language, self.pos(node))
         if info.startswith("{") and (hidden := _HIDING_OPTION.search(info + "\n" + _cell_options(text))):
             warn(self.pos(node), f"the code cell is hidden on the site ({hidden.group(0).strip()}); it is left out")
             return []
@@ -164,6 +165,30 @@ class MarkdownBlocks:
             warn(self.pos(node), "the code cell's '#|' option lines are not shown (as on the site)")
         return [Code(text, language, self.pos(node), title_match.group(1) if title_match else None,
                      node.type == "fence")]
+
+    def code_as_shown(self, text: str, language: str, pos: SourcePos) -> str:
+        """The code as the book shows it: mdBook's includes expanded; in an mdBook, Rust code without the
+        lines it hides (`# `)."""
+        if "{{#" in text:
+            text, problems = expanded(text, self.include_file, self.include_budget)
+            for problem in problems:
+                warn(pos, problem)
+        if language == "rust" and self.is_mdbook:
+            text, hidden = without_hidden_rust_lines(text)
+            if hidden and not self.said_hidden_rust:
+                self.said_hidden_rust = True
+                warn(pos, "Rust lines the book hides ('# ' at a line's start) are left out, as the book shows the code")
+        return text
+
+    def include_file(self, rel: str):
+        """The file an include names (beside the lesson, inside its site), or why it cannot be read."""
+        try:
+            target = self.local_file(rel)
+        except (OSError, RuntimeError) as exc:
+            return f"it cannot be opened ({exc})"
+        if not target.is_relative_to(self.content_root):
+            return "the file is outside the lesson's site"
+        return target if target.is_file() else "the file is not found"
 
     def _fence_closed(self, node: SyntaxTreeNode) -> bool:
         last = node.map[1] - 1
@@ -297,7 +322,7 @@ def _fence_language(info: str) -> str:
         named = _BRACED_LANGUAGE.match(info)
         language = named.group(1).lower() if named else ""
         return _CELL_LANGUAGES.get(language, language)
-    return info.split()[0].lower() if info else ""
+    return re.split(r"[\s,]", info, maxsplit=1)[0].lower() if info else ""  # mdBook: ```rust,ignore
 
 
 def _starts_with_heading(node: SyntaxTreeNode) -> bool:

@@ -21,6 +21,7 @@ from .footnotes import FootnoteParsing
 from .html_blocks import HtmlBlocks
 from .images import ImageSources, site_root
 from .inline import InlineParsing
+from .includes import Budget
 from .markdown import markdown_for
 from .mkdocs import blocks_as_boxes
 from .myst import directives_rewritten
@@ -69,6 +70,9 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources, Foot
     def __init__(self, file: str, lesson_dir: Path, content_root: Path):
         self.file = file
         self.md = markdown_for(file)
+        self.include_budget = Budget()  # mdBook includes in code (includes.py)
+        self.is_mdbook = (content_root / "book.toml").is_file()
+        self.said_hidden_rust = False
         self.lesson_dir = lesson_dir
         self.content_root = content_root
         self.lines: list[str] = []
