@@ -58,3 +58,10 @@ def test_rust_lines_starting_with_a_hash_are_kept_outside_an_mdbook(tmp_path):
     lesson.write_text("## A\n\n```rust\n# not hidden here\nfn main() {}\n```\n")
     (code,) = parse_file(lesson).sections[0].blocks
     assert code.text == "# not hidden here\nfn main() {}\n"
+
+
+def test_the_file_name_above_a_listing_is_its_title(book):
+    (code,) = codes(book, '<span class="filename">파일명: src/main.rs</span>\n\n```rust\nfn main() {}\n```\n')
+    assert code.title == "파일명: src/main.rs"
+    lesson = parse_file(book / "src" / "lesson.md")
+    assert [type(b).__name__ for b in lesson.sections[0].blocks] == ["Code"]

@@ -5,7 +5,9 @@ shows it: all of it, lines `:2`, `:2:10`, `:2:`, `::10`, or the part between `AN
 missing, or larger than MAX_INCLUDE_BYTES leaves the line as written, with a warning. Included text is
 not searched for includes again.
 
-Rust code shows without the lines mdBook hides (`# ` at a line's start: setup lines a reader may reveal)."""
+Rust code shows without the lines mdBook hides (`# ` at a line's start: setup lines a reader may reveal),
+and the book's file name line above a listing (`<span class="filename">Filename: src/main.rs</span>`)
+is the title of the code under it (`filename_titles`, before Markdown parsing, lines kept)."""
 from __future__ import annotations
 
 import re
@@ -18,6 +20,8 @@ MAX_INCLUDED_BYTES = 20 * 2**20  # included text in one lesson
 _INCLUDE_LINE = re.compile(r"^[ \t]*\{\{#(include|rustdoc_include|playground)[ \t]+([^{}\s]+)[ \t]*\}\}[ \t]*$")
 _ANCHOR_LINE = re.compile(r"ANCHOR(?:_END)?:\s*\w+")
 _LINE_RANGE = re.compile(r"(\d*)(:?)(\d*)")
+_FILENAME_LINE = re.compile(r'^\s*<span class="filename">([^<>"]{1,200})</span>\s*$')
+_FENCE_OPENING = re.compile(r"^\s*(`{3,}|~{3,})[^`]*$")
 _RUST_HIDDEN = re.compile(r"^[ \t]*#(?:[ \t]|$)(?!\[)")
 
 
@@ -92,3 +96,17 @@ def without_hidden_rust_lines(text: str) -> tuple[str, int]:
     lines = text.split("\n")
     kept = [line for line in lines if not _RUST_HIDDEN.match(line)]
     return "\n".join(kept), len(lines) - len(kept)
+
+
+def filename_titles(text: str) -> str:
+    """The text with each file name line right above a code fence made that fence's title."""
+    if 'class="filename"' not in text:
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        name = _FILENAME_LINE.match(line) if "filename" in line else None
+        fence = next((n for n in range(number + 1, min(number + 3, len(lines))) if lines[n].strip()), None)
+        if name and fence is not None and _FENCE_OPENING.match(lines[fence]) and "title=" not in lines[fence]:
+            lines[fence] = f'{lines[fence].rstrip()} title="{name.group(1).strip()}"'
+            lines[number] = ""
+    return "\n".join(lines)

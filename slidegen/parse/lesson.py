@@ -21,7 +21,7 @@ from .footnotes import FootnoteParsing
 from .html_blocks import HtmlBlocks
 from .images import ImageSources, site_root
 from .inline import InlineParsing
-from .includes import Budget
+from .includes import Budget, filename_titles
 from .markdown import markdown_for
 from .mkdocs import blocks_as_boxes
 from .myst import directives_rewritten
@@ -53,7 +53,7 @@ def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesso
     if path.suffix.lower() == ".mdx":
         text = without_mdx_comments(text)  # `{/* … */}` is an MDX comment, shown nowhere
     text = blocks_as_boxes(directives_rewritten(text, str(path)), str(path))  # MyST's, MkDocs' boxes
-    text = table_captions(text)  # pandoc's `: Caption` under a table
+    text = filename_titles(table_captions(text))  # pandoc's `: Caption` under a table, mdBook's file names
     return parser.parse(components_as_boxes(text, str(path)), path)
 
 
