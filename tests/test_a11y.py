@@ -30,6 +30,7 @@ def outputs(lesson_outputs):
             for lesson in (CONTENT_LESSON, REAL / "figures.md", FIXTURES / "table-groups.md")}
 
 
+@pytest.mark.slow  # an end-to-end build: in `make test`, not in the edit loop
 def test_the_handout_is_tagged_with_language_title_and_headings_in_order(outputs):
     _, handout = outputs[CONTENT_LESSON.stem]
     info = subprocess.run(["pdfinfo", str(handout)], capture_output=True, text=True, check=True).stdout
@@ -95,6 +96,7 @@ def test_check_a11y_fails_a_deck_that_lost_alt_text_or_unique_titles(outputs, tm
     assert any("share the title" in p for p in problems)
 
 
+@pytest.mark.slow  # an end-to-end build: in `make test`, not in the edit loop
 def test_check_a11y_exits_3_for_an_untagged_handout(outputs, tmp_path):
     deck, handout = outputs["figures"]
     untagged = _untagged(handout, tmp_path / "untagged.pdf")

@@ -143,6 +143,7 @@ def test_own_master_works_as_reference_deck(tmp_path):
     assert len(Presentation(out).slides) > 20
 
 
+@pytest.mark.slow  # an end-to-end build: in `make test`, not in the edit loop
 def test_a_4_by_3_reference_deck_gets_its_own_geometry(tmp_path):
     from pptx.util import Emu
 
@@ -233,6 +234,7 @@ EDGE_LESSON = ("---\ntitle: 가장자리\n---\n\n## 번호\n\n0. 영부터 세�
                "<!-- notes: 발표자 노트 -->\n\n---\n\n> 인용\n\n- [x] 완료\n- [ ] 할 일\n")
 
 
+@pytest.mark.slow  # an end-to-end build: in `make test`, not in the edit loop
 def test_decks_are_valid_office_open_xml(tmp_path, lesson_outputs):
     """PowerPoint repairs or rejects a part that breaks the ECMA-376 schemas or the Open XML SDK's rules
     (a list numbered from 0 did); openxml-audit applies both, part by part."""

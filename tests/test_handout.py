@@ -183,6 +183,7 @@ def hand_deck(lesson: Lesson) -> Deck:
 # leaves (a gap over ~1.5 em reads as a column gutter); slidegen check reads them (test_verify_formulas).
 @pytest.mark.parametrize("source", [CONTENT_LESSON] + [p for p in GOOD_FIXTURES if p not in MATH_FIXTURES],
                          ids=lambda p: p.name)
+@pytest.mark.slow  # an end-to-end build: in `make test`, not in the edit loop
 def test_every_item_is_in_the_handout(built, source):
     lesson, _deck, pdf = built.lesson(source)
     assert missing_items(lesson, pdf) == []
@@ -396,6 +397,7 @@ def test_slide_references_match_the_real_deck(built):
         assert numbers == list(range(first, last + 1))
 
 
+@pytest.mark.slow  # an end-to-end build: in `make test`, not in the edit loop
 def test_slides_layout_draws_every_slide(built):
     lesson, deck, pdf = built.lesson(CONTENT_LESSON, "slides")
     pages = pdf_lines(pdf)
@@ -607,6 +609,7 @@ def test_an_emoji_title_stays_on_the_page_and_out_of_the_metadata(tmp_path):
     assert any("본문" in line.text for page in pdf_pages(foreign) for line in page)
 
 
+@pytest.mark.slow  # an end-to-end build: in `make test`, not in the edit loop
 def test_slides_layout_links_land_on_slides(tmp_path, caplog):
     """The agenda's entries (and a lesson's own in-page links) jump to the first slide of their heading;
     WeasyPrint has no anchor to complain about."""

@@ -60,6 +60,7 @@ def test_no_stage_after_reading_sees_an_unwanted_character(caplog):
     assert lesson.title == "Title" and lesson.tags == ("a",)
 
 
+@pytest.mark.slow  # an end-to-end build: in `make test`, not in the edit loop
 def test_a_lesson_full_of_control_characters_builds_a_deck_without_escapes(tmp_path, caplog):
     lesson = tmp_path / "h.md"
     lesson.write_text(HOSTILE, encoding="utf-8")
