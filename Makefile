@@ -10,13 +10,13 @@ FONTS   := $(VENV)/.fonts-ok
 OUT     := build
 HAS_HB_SUBSET := $(PY) -c "import ctypes.util, sys; sys.exit(not ctypes.util.find_library('harfbuzz-subset'))"
 
-LESSONS   := $(sort $(wildcard content/*.md content/*.mdx content/*.qmd content/*.Rmd))
+LESSONS   := $(sort $(wildcard content/*.md content/*.mdx content/*.qmd content/*.Rmd content/*.ipynb))
 NAMES     := $(basename $(notdir $(LESSONS)))
 DECKS     := $(NAMES:%=$(OUT)/%.pptx)
 HANDOUTS  := $(NAMES:%=$(OUT)/%.pdf)
 SLIDE_HANDOUTS := $(NAMES:%=$(OUT)/%-slides.pdf)
 DECK_PDFS := $(NAMES:%=$(OUT)/%-deck.pdf)
-ASSETS    := $(shell find content -type f ! -name '*.md' ! -name '*.mdx' ! -name '*.qmd' ! -name '*.Rmd' 2>/dev/null)
+ASSETS    := $(shell find content -type f ! -name '*.md' ! -name '*.mdx' ! -name '*.qmd' ! -name '*.Rmd' ! -name '*.ipynb' 2>/dev/null)
 TEMPLATES := $(shell find templates -type f 2>/dev/null)
 SOURCES   := $(shell find slidegen -name "*.py" 2>/dev/null)
 DEPS      := $(ASSETS) $(TEMPLATES) $(SOURCES) $(STAMP) $(FONTS)
@@ -42,7 +42,7 @@ setup: $(STAMP) $(FONTS)
 # $(call build_or_list,COMMAND,WHAT): the recipe of one output; under `make all` it only names its lesson.
 build_or_list = $(if $(LIST),echo $< >> $(LIST),$(SLIDEGEN) -q $(1) $< -o $(OUT) && echo "$(2) $@")
 
-# One set of rules per lesson suffix: Markdown, MDX, Quarto's .qmd and R Markdown's .Rmd.
+# One set of rules per lesson suffix: Markdown, MDX, Quarto's .qmd, R Markdown's .Rmd and Jupyter notebooks.
 define lesson_rules
 $$(OUT)/%.pptx: content/%.$(1) $$(DEPS)
 	@$$(call build_or_list,slides,deck   )
@@ -55,7 +55,7 @@ $$(OUT)/%-slides.pdf: content/%.$(1) $$(DEPS)
 $$(OUT)/%.pdf: content/%.$(1) $$(DEPS)
 	@$$(call build_or_list,handout,handout)
 endef
-$(foreach suffix,md mdx qmd Rmd,$(eval $(call lesson_rules,$(suffix))))
+$(foreach suffix,md mdx qmd Rmd ipynb,$(eval $(call lesson_rules,$(suffix))))
 
 watch: $(STAMP) $(FONTS)
 	$(SLIDEGEN) watch -o $(OUT)

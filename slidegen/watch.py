@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import SlidegenError
 
-LESSON_SUFFIXES = (".md", ".mdx", ".qmd", ".Rmd")
+LESSON_SUFFIXES = (".md", ".mdx", ".qmd", ".Rmd", ".ipynb")
 OUTPUT_SUFFIXES = (".pptx", ".pdf")
 
 

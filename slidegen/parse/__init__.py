@@ -4,6 +4,7 @@ the boxes and tags of Docusaurus, MkDocs, Quarto, MyST, GitBook, Jekyll and Hugo
 One module per concern, lowest first (each imports only those above it):
 
 - `source`       reading the file: UTF-8 with or without BOM, line ends, the size limit
+- `notebook`     a Jupyter notebook written as the Markdown its cells stand for, with its lines' map
 - `fences`       which lines are code fences', for the passes that rewrite the text before parsing
 - `attributes`   attribute lists in braces (`{#id .class key=value}`: pandoc, Quarto, MkDocs, kramdown)
 - `roles`        what a MyST or Sphinx role (``{ref}`…` ``, `:numref:`…``) shows

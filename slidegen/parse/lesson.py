@@ -23,6 +23,7 @@ from .images import ImageSources, site_root
 from .inline import InlineParsing
 from .includes import Budget, filename_titles
 from .markdown import markdown_for
+from .notebook import notebook_as_markdown
 from .mkdocs import blocks_as_boxes
 from .myst import directives_rewritten
 from .mdx import imported_pictures, without_mdx_comments
@@ -39,8 +40,13 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
+NOTEBOOK_BYTES_FACTOR = 10  # a notebook may be this many times the lesson size limit
+
+
 def parse_file(path: Path, content_root: Path | None = None, max_bytes: int = MAX_LESSON_BYTES) -> Lesson:
     path = Path(path)
+    if path.suffix.lower() == ".ipynb":  # a notebook carries its outputs' pictures: room for them, not read
+        max_bytes *= NOTEBOOK_BYTES_FACTOR
     return parse_text(read_source(path, max_bytes), path, content_root or site_root(path.parent))
 
 
@@ -48,6 +54,8 @@ def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesso
     path = Path(path)
     root = (content_root or path.parent).resolve()
     parser = LessonParser(str(path), path.parent.resolve(), root)
+    if path.suffix.lower() == ".ipynb":
+        text, parser.line_map = notebook_as_markdown(text.lstrip("\ufeff"), str(path))
     text = clean_text(text.lstrip("\ufeff"), str(path))
     text = template_tags_rewritten(hide_site_markup(unicodedata.normalize("NFC", text), str(path)), str(path))
     if path.suffix.lower() == ".mdx":
@@ -73,6 +81,7 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources, Foot
         self.include_budget = Budget()  # mdBook includes in code (includes.py)
         self.is_mdbook = (content_root / "book.toml").is_file()
         self.said_hidden_rust = False
+        self.line_map: list[int] = []  # a notebook's: its file's line of each line of the Markdown read
         self.lesson_dir = lesson_dir
         self.content_root = content_root
         self.lines: list[str] = []
@@ -80,6 +89,8 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources, Foot
 
     def pos(self, node: SyntaxTreeNode | None) -> SourcePos:
         line = node.map[0] + 1 if node is not None and node.map else 1
+        if self.line_map:  # a notebook: the line of the notebook file
+            line = self.line_map[min(line, len(self.line_map)) - 1]
         return SourcePos(self.file, line)
 
     def parse(self, text: str, path: Path) -> Lesson:
