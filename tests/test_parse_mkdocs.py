@@ -95,3 +95,12 @@ def test_blocks_in_code_are_code():
 def test_attribute_lists_after_a_heading_name_it_and_are_not_text(line, title, anchor):
     (section,) = parse_text(line + "\n\ntext\n", Path("t.md")).sections
     assert (section.title_text, section.anchor) == (title, anchor)
+
+
+def test_tabs_are_boxes_titled_by_their_tab_with_their_content_in_place():
+    tab1, tab2, after = blocks('## A\n\n=== "Python"\n\n    ```python\n    print(1)\n    ```\n\n    Then run it.\n\n'
+                               '=== "Bash"\n\n        indented code\n\nAfter.\n')
+    assert box_summary(tab1) == ("note", "Python", ["Code", "Paragraph"])
+    assert tab1.blocks[0].text == "print(1)\n"
+    assert box_summary(tab2) == ("note", "Bash", ["Code"]) and tab2.blocks[0].text == "indented code\n"
+    assert plain_text(after.runs) == "After."

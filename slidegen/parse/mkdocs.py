@@ -6,6 +6,8 @@
   (`type: warning`), written here as `:::kind Title` boxes before Markdown parsing, with the line
   numbers kept, so that what is in a block stays in it. `/// details`, `/// admonition` and `/// tab`
   are boxes; `/// html`, `/// caption` and any other block show their content without a box.
+- PyMdown's tabs `=== "Python"` with their content indented four spaces: a box titled by the tab, its
+  content unindented in place (`tabs_as_boxes`).
 
 Material's own kinds and their aliases take the colours of the nearest kind the theme has (`box_kinds`)."""
 from __future__ import annotations
@@ -119,3 +121,37 @@ def _is_box_kind(name: str) -> bool:
     return name in COLOUR_KINDS or name in {
         "note", "info", "tip", "success", "warning", "caution", "danger", "important", "attention",
         "secondary"}
+
+
+_TAB = re.compile(r'^( {0,3})===[+!]?[ \t]+"([^"\n]*)"[ \t]*$')
+
+
+def tabs_as_boxes(text: str) -> str:
+    """The text with each `=== "Title"` tab and its indented content written as a `:::note Title` box,
+    closed on the blank line after the content; a tab with no such line is left as written."""
+    if "===" not in text:
+        return text
+    lines, fences, number = text.split("\n"), Fences(), 0
+    while number < len(lines):
+        tab = _TAB.match(lines[number]) if not fences.is_code(lines[number]) else None
+        if tab:
+            number = _tab_as_box(lines, number, tab.group(1), tab.group(2).strip())
+        number += 1
+    return "\n".join(lines)
+
+
+def _tab_as_box(lines: list[str], start: int, indent: str, title: str) -> int:
+    """Rewrites one tab; the last line it took."""
+    inner, end = indent + "    ", start
+    while end + 1 < len(lines) and (not lines[end + 1].strip() or lines[end + 1].startswith(inner)):
+        end += 1
+    while end > start and not lines[end].strip():
+        end -= 1
+    closing = end + 1
+    if end == start or closing >= len(lines) or lines[closing].strip():
+        return start
+    for number in range(start + 1, end + 1):
+        lines[number] = indent + lines[number][len(inner):] if lines[number].strip() else ""
+    colons = ":" * 7
+    lines[start], lines[closing] = f"{indent}{colons}note {title}".rstrip(), f"{indent}{colons}"
+    return closing
