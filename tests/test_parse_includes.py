@@ -65,3 +65,10 @@ def test_the_file_name_above_a_listing_is_its_title(book):
     assert code.title == "파일명: src/main.rs"
     lesson = parse_file(book / "src" / "lesson.md")
     assert [type(b).__name__ for b in lesson.sections[0].blocks] == ["Code"]
+
+
+def test_mkdocs_snippets_in_code_are_read_from_the_site_root(book):
+    (code,) = codes(book, '```rust\n--8<-- "listings/ch01/main.rs:4:4"\n```\n')
+    assert code.text == "    let x = 5;\n"
+    (outside,) = codes(book, '```text\n--8<-- "../secret.txt"\n```\n')
+    assert outside.text == '--8<-- "../secret.txt"\n'

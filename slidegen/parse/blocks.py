@@ -169,7 +169,7 @@ class MarkdownBlocks:
     def code_as_shown(self, text: str, language: str, pos: SourcePos) -> str:
         """The code as the book shows it: mdBook's includes expanded; in an mdBook, Rust code without the
         lines it hides (`# `)."""
-        if "{{#" in text:
+        if "{{#" in text or "8<-" in text:
             text, problems = expanded(text, self.include_file, self.include_budget)
             for problem in problems:
                 warn(pos, problem)
@@ -180,10 +180,11 @@ class MarkdownBlocks:
                 warn(pos, "Rust lines the book hides ('# ' at a line's start) are left out, as the book shows the code")
         return text
 
-    def include_file(self, rel: str):
-        """The file an include names (beside the lesson, inside its site), or why it cannot be read."""
+    def include_file(self, rel: str, from_root: bool = False):
+        """The file an include names (beside the lesson, or from the site's root; inside the site), or why
+        it cannot be read."""
         try:
-            target = self.local_file(rel)
+            target = (self.content_root / rel).resolve() if from_root else self.local_file(rel)
         except (OSError, RuntimeError) as exc:
             return f"it cannot be opened ({exc})"
         if not target.is_relative_to(self.content_root):

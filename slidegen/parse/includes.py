@@ -1,4 +1,6 @@
-"""mdBook's includes in code (the Rust book and its translations): a code line `{{#include path}}`,
+"""Includes in code: mdBook's (the Rust book and its translations) and PyMdown's snippets (MkDocs:
+a code line `--8<-- "path"`, its path from the site's root, `path:3:10` for lines 3 to 10). mdBook's
+code line `{{#include path}}`,
 `{{#rustdoc_include path:anchor}}` or `{{#playground path}}` stands for the file's text, as the book
 shows it: all of it, lines `:2`, `:2:10`, `:2:`, `::10`, or the part between `ANCHOR: name` and
 `ANCHOR_END: name` (the anchor comment lines themselves never shown). A file outside the lesson's site,
@@ -18,6 +20,7 @@ MAX_INCLUDE_BYTES = 1 * 2**20  # one included file
 MAX_INCLUDES = 500  # includes in one lesson
 MAX_INCLUDED_BYTES = 20 * 2**20  # included text in one lesson
 _INCLUDE_LINE = re.compile(r"^[ \t]*\{\{#(include|rustdoc_include|playground)[ \t]+([^{}\s]+)[ \t]*\}\}[ \t]*$")
+_SNIPPET_LINE = re.compile(r"""^[ \t]*-+8<-+[ \t]+(?:"([^"\n]+)"|'([^'\n]+)')[ \t]*$""")
 _ANCHOR_LINE = re.compile(r"ANCHOR(?:_END)?:\s*\w+")
 _LINE_RANGE = re.compile(r"(\d*)(:?)(\d*)")
 _FILENAME_LINE = re.compile(r'^\s*<span class="filename">([^<>"]{1,200})</span>\s*$')
@@ -32,16 +35,19 @@ class Budget:
         self.includes, self.bytes = MAX_INCLUDES, MAX_INCLUDED_BYTES
 
 
-def expanded(text: str, open_file: Callable[[str], Path | str], budget: Budget) -> tuple[str, list[str]]:
+def expanded(text: str, open_file: Callable[[str, bool], Path | str], budget: Budget) -> tuple[str, list[str]]:
     """The code with each include line replaced by what it names, and the problems met (one a line).
-    `open_file(relative path)` gives the file, or a string saying why it cannot be read."""
+    `open_file(path, from_root)` gives the file (beside the lesson, or from the site's root for a
+    snippet), or a string saying why it cannot be read."""
     out, problems = [], []
     for line in text.split("\n"):
         include = _INCLUDE_LINE.match(line)
-        if not include:
+        snippet = None if include else _SNIPPET_LINE.match(line)
+        if not include and not snippet:
             out.append(line)
             continue
-        part = _included(include.group(2), open_file, budget)
+        spec = include.group(2) if include else snippet.group(1) or snippet.group(2)
+        part = _included(spec, lambda rel: open_file(rel, bool(snippet)), budget)
         if isinstance(part, str):
             problems.append(f"'{line.strip()}' is shown as written: {part}")
             out.append(line)
