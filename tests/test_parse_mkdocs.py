@@ -104,3 +104,8 @@ def test_tabs_are_boxes_titled_by_their_tab_with_their_content_in_place():
     assert tab1.blocks[0].text == "print(1)\n"
     assert box_summary(tab2) == ("note", "Bash", ["Code"]) and tab2.blocks[0].text == "indented code\n"
     assert plain_text(after.runs) == "After."
+
+
+def test_lines_python_markdown_would_not_read_as_boxes_stay_text():
+    first, second, third = blocks("## A\n\n??? 왜 그럴까요?\n다음 줄.\n\n!!! 중요 !!!\n")
+    assert [plain_text(b.runs) for b in (first, second, third)] == ["??? 왜 그럴까요?", "다음 줄.", "!!! 중요 !!!"]

@@ -37,7 +37,7 @@ from .heading_ids import split_heading_id
 from .includes import expanded, without_hidden_rust_lines
 from .html_blocks import HtmlBlocks
 from .markdown import ADMONITION_INFO
-from .mkdocs import admon_title
+from .mkdocs import admon_title, is_admon_line
 from .presenting import INCREMENTAL_KIND, NOTES_KIND, builds, incremental, is_pause_line, notes_from
 from .runs import bold, has_text, trim
 
@@ -276,7 +276,10 @@ class MarkdownBlocks:
         return [Admonition(kind, title, content, self.pos(node))]
 
     def mkdocs_admonition(self, node: SyntaxTreeNode) -> list[Block]:
-        """MkDocs' `!!! kind "Title"` (or collapsible `???`) box: its first class word is its kind."""
+        """MkDocs' `!!! kind "Title"` (or collapsible `???`) box: its first class word is its kind. A line
+        Python-Markdown would not read as a box (`??? 왜 그럴까요?`, `!!! 중요 !!!`) is text, as written."""
+        if not is_admon_line(node.info or ""):
+            return self.plain_fallback(node)
         words = (node.info or "").split()
         kind, title = box_of(words[0] if words else "note", admon_title(node.info or ""))
         runs = self.inline_text(title, self.pos(node)) if title else ()

@@ -29,6 +29,15 @@ _TYPE_OPTION = re.compile(r"^\s*type\s*:\s*['\"]?([A-Za-z][\w-]*)")
 _QUOTED_TITLE = re.compile(r'"(.*)"')
 
 
+_ADMON_LINE = re.compile(r'[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"[^"\n]*")?[ \t]*')
+
+
+def is_admon_line(info: str) -> bool:
+    """Whether the words after `!!!` are what Python-Markdown reads as a box: class words, then an
+    optional quoted title."""
+    return bool(_ADMON_LINE.fullmatch(info.strip()))
+
+
 def admon_title(info: str) -> str | None:
     """The title of a `!!! kind "Title"` line from the words after the marker: the quoted part
     (`""` is a box without a title: the kind's own title is shown), else None (Python-Markdown reads
