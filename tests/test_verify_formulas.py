@@ -64,6 +64,14 @@ def test_tex_source_shown_as_text_fails(tmp_path):
     assert [i.text for i in report.tex_shown] == ["\\eta_{t}"] and not report.ok
 
 
+def test_tex_the_lesson_itself_shows_as_code_is_not_a_formula_shown_as_tex(tmp_path):
+    """A lesson about writing math shows the TeX in a code block, then the formula: the code is code."""
+    lesson = tmp_path / "about-tex.md"
+    lesson.write_text("# T\n\nWrite:\n\n```latex\n$\\eta_{t}$\n```\n\nand get $\\eta_{t}$.\n", encoding="utf-8")
+    report = check_deck(parse_lesson(lesson), build_deck(lesson, tmp_path, TEMPLATES))
+    assert report.tex_shown == [] and report.ok, report.details()
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 def test_every_formula_is_drawn_in_the_handout(tmp_path):

@@ -150,7 +150,7 @@ def check_deck(lesson: Lesson, path: Path, wanted: LessonItems | None = None) ->
     report.missing = ([i for i in on_slides if not on_deck.has(norm(i.text))]
                       + [i for i in notes if not in_notes.has(norm(i.text))]
                       + (missing_equations(formulas, deck.equations) if formulas else []))
-    report.tex_shown = shown_as_tex(formulas, deck.segments)
+    report.tex_shown = shown_as_tex(formulas, deck.segments, items)
     report.rows = len(rows)
     index = RowIndex(deck.rows)
     report.missing_rows = [r for r in rows if not row_found(r, index)]

@@ -50,12 +50,16 @@ def missing_equations(formulas: list[Item], equations: list[str]) -> list[Item]:
     return missing
 
 
-def shown_as_tex(formulas: list[Item], texts) -> list[Item]:
-    """Formulas whose TeX source (long enough to tell, with TeX's own characters) appears in `texts`."""
+def shown_as_tex(formulas: list[Item], texts, items: list[Item] = ()) -> list[Item]:
+    """Formulas whose TeX source (long enough to tell, with TeX's own characters) appears in `texts`,
+    unless the lesson itself writes that TeX as text or code (a lesson about TeX shows it in a code
+    block: that is the code, not the formula)."""
+    written = [norm(item.text) for item in items if item.kind not in FORMULA_KINDS.values()]
     shown = []
     for item in formulas:
         source = norm(item.text)
-        if len(source) >= 4 and _TEX_LOOK.search(source) and any(source in text for text in texts):
+        if len(source) >= 4 and _TEX_LOOK.search(source) and any(source in text for text in texts) \
+                and not any(source in text for text in written):
             shown.append(item)
     return shown
 

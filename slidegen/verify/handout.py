@@ -173,7 +173,7 @@ def check_handout(lesson: Lesson, path: Path, wanted: LessonItems | None = None)
     report.missing = [i for i in handout_items if not handout.has(norm(i.text))]
     if formulas:
         report.missing += missing_pictures(formulas, path)
-        report.tex_shown = shown_as_tex(formulas, handout.readings)
+        report.tex_shown = shown_as_tex(formulas, handout.readings, items)
     report.rows = len(rows)
     report.missing_rows = [r for r in rows if not all(handout.has(cell) for cell in r.wanted)]
     add_font_hints(report)
