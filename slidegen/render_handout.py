@@ -102,9 +102,23 @@ def render_html(lesson: Lesson, deck: Deck | None, templates: Path, layout: str 
                        floats_note=first_references(layout), table_parts=parts_filter(lesson))
     html = env.get_template(LAYOUTS[layout]).render(
         lesson=lesson, deck=deck, lang=lesson.lang, tags=lesson.tags, slide_refs=slide_ranges(lesson, deck),
-        slide_ids=first_slide_ids(deck, anchors), theme=theme, look=DeckLook(theme), notes=notes,
+        slide_ids=first_slide_ids(deck, anchors), toc_depth=contents_depth(lesson), theme=theme,
+        look=DeckLook(theme), notes=notes,
         notes_width=notes_width())
     return number_formulas(html)
+
+
+CONTENTS_ENTRIES = 120  # at most this many entries on the contents page (about three pages)
+
+
+def contents_depth(lesson: Lesson) -> int:
+    """How deep the contents page goes: sections and their subsections, only sections when that is
+    too many entries, none when even the sections are (the PDF's bookmarks list every heading; a
+    contents page of thousands of lines helps no reader and took WeasyPrint half a minute to lay out)."""
+    sections = len(lesson.sections)
+    if sections + sum(len(section.subsections) for section in lesson.sections) <= CONTENTS_ENTRIES:
+        return 2
+    return 1 if sections <= CONTENTS_ENTRIES else 0
 
 
 def parts_filter(lesson: Lesson):

@@ -650,3 +650,21 @@ def test_a_formula_keeps_the_korean_particle_after_it_on_its_line():
     assert not glued[1][1].startswith(WORD_JOINER) and glued[2][1].startswith(WORD_JOINER)
     before = inline_pieces((Run("값"), formula, Run(" 이다")))
     assert before[1][1].startswith(WORD_JOINER) and not before[2][1].startswith(WORD_JOINER)
+
+
+def test_the_contents_page_shortens_for_a_lesson_of_many_headings():
+    """Sections and subsections; only sections past CONTENTS_ENTRIES entries; no contents page past
+    that many sections (the bookmarks list every heading)."""
+    from pathlib import Path
+
+    from slidegen.parse import parse_text
+    from slidegen.render_handout import CONTENTS_ENTRIES, contents_depth
+
+    def lesson(sections: int, subsections: int):
+        text = "".join(f"## S{i}\n\nx\n\n" + "".join(f"### T{i}.{j}\n\ny\n\n" for j in range(subsections))
+                       for i in range(sections))
+        return parse_text(text, Path("t.md"))
+
+    assert contents_depth(lesson(5, 3)) == 2
+    assert contents_depth(lesson(40, 3)) == 1
+    assert contents_depth(lesson(CONTENTS_ENTRIES + 1, 0)) == 0
