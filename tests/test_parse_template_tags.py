@@ -86,3 +86,8 @@ def test_obsidian_callouts_keep_their_title_and_github_alerts_their_kind():
 def test_vitepress_code_groups_are_their_code_blocks_titled():
     content = blocks("## A\n\n::: code-group\n```sh [npm]\nnpm i\n```\n```sh [pnpm]\npnpm i\n```\n:::\n")
     assert [summary(b) for b in content] == [("code", "sh", "npm", "npm i\n"), ("code", "sh", "pnpm", "pnpm i\n")]
+
+
+def test_quarto_video_shortcode_is_a_link():
+    (paragraph,) = blocks("## A\n\n{{< video https://www.youtube.com/embed/abc >}}\n")
+    assert summary(paragraph) == "https://www.youtube.com/embed/abc" and paragraph.runs[0].link

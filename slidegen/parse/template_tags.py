@@ -7,7 +7,7 @@ pictures, rewritten before Markdown parsing with the line numbers kept:
 - Hugo shortcodes: `{{< hint warning >}}`, `{{% notice tip %}}`, `{{< alert title="…" color="…" >}}`,
   `{{< details "Title" >}}` and `{{< tab "Title" >}}` boxes, `{{< highlight go >}}` code,
   `{{< katex display >}}` a display formula, `{{< figure src="…" caption="…" >}}` a picture,
-  `{{< youtube id >}}` a link to the video.
+  `{{< youtube id >}}` a link to the video (Quarto's `{{< video url >}}` too).
 
 Tags that group (`tabs`, `columns`) show their content in place; any other tag alone on its line
 (Liquid's `{% if %}`, `{% include %}`, an unknown shortcode) is left out with one warning per lesson,
@@ -162,8 +162,9 @@ def _rewrite_single(lines: list[str], tag: _Tag) -> bool:
         site = "https://www.youtube.com/watch?v=" if tag.name == "youtube" else "https://vimeo.com/"
         lines[tag.line] = f"{indent}<{site}{video}>"
         return True
-    if tag.name in ("embed", "content-ref") and (named.get("url") or tag.arguments):
-        lines[tag.line] = f"{indent}<{named.get('url') or tag.arguments[0]}>"
+    if tag.name in ("embed", "content-ref", "video") and (named.get("url") or named.get("src") or tag.arguments):
+        target = named.get("url") or named.get("src") or tag.arguments[0]
+        lines[tag.line] = f"{indent}<{target}>" if "://" in target else f"{indent}{target}"
         return True
     lines[tag.line] = ""
     return tag.name in _GROUPS or tag.name in ("tabs", "endtabs")
