@@ -109,3 +109,9 @@ def test_tabs_are_boxes_titled_by_their_tab_with_their_content_in_place():
 def test_lines_python_markdown_would_not_read_as_boxes_stay_text():
     first, second, third = blocks("## A\n\n??? 왜 그럴까요?\n다음 줄.\n\n!!! 중요 !!!\n")
     assert [plain_text(b.runs) for b in (first, second, third)] == ["??? 왜 그럴까요?", "다음 줄.", "!!! 중요 !!!"]
+
+
+def test_a_tab_inside_a_block_stays_inside_it():
+    (outer, after) = blocks('## A\n\n/// note | Outer\n\n=== "Tab"\n\n    In the tab.\n\n///\n\nAfter.\n')
+    assert box_summary(outer) == ("note", "Outer", ["Admonition"])
+    assert box_summary(outer.blocks[0]) == ("note", "Tab", ["Paragraph"]) and plain_text(after.runs) == "After."

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import warn
+from .box_kinds import COMPONENTS, box_lines
 from .fences import Fences
 from .html_text import tag_attributes
 from .jsx_scan import NotATag, Unclosed, plain_tags, tag_extent
@@ -56,11 +57,9 @@ def components_as_boxes(text: str, file: str) -> str:
         warn(f"{file}:{first.line + 1}", f"<{name}> is not closed by a </{name}> line of its own{others}; "
                                         "its content is not shown as a box")
     for box, closing in pairs:
-        colons = ":" * (4 + box.height)
-        lines[box.line] = f"{box.indent}{colons}{box.kind} {box.title}".rstrip()
+        lines[box.line], lines[closing] = box_lines(COMPONENTS, box.height, box.indent, box.kind, box.title)
         for number in range(box.line + 1, box.last + 1):
             lines[number] = ""
-        lines[closing] = f"{box.indent}{colons}"
     return "\n".join(lines)
 
 

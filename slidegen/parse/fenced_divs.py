@@ -7,10 +7,10 @@ A class naming one of the theme's box kinds (`::: {.warning}`) is a box of that 
 from __future__ import annotations
 
 from .attributes import Attributes
+from .box_kinds import THEME_KINDS
 from .presenting import INCREMENTAL_KIND, NOTES_KIND
 
 _CALLOUT = "callout-"
-BOX_KINDS = {"note", "tip", "info", "caution", "warning", "danger", "important"}
 UNWRAP = "unwrap"  # a div that only groups
 
 
@@ -38,6 +38,6 @@ def div_kind(attributes: Attributes) -> str:
         if name in (NOTES_KIND, INCREMENTAL_KIND):
             return name
         kind = callout_kind(name)
-        if name.startswith(_CALLOUT) or kind in BOX_KINDS:
+        if name.startswith(_CALLOUT) or kind in THEME_KINDS:
             return kind
     return UNWRAP

@@ -24,7 +24,7 @@ from .inline import InlineParsing
 from .includes import Budget, filename_titles
 from .markdown import markdown_for
 from .notebook import notebook_as_markdown
-from .mkdocs import blocks_as_boxes, tabs_as_boxes
+from .mkdocs import blocks_as_boxes, tabs_as_blocks
 from .myst import directives_rewritten
 from .mdx import imported_pictures, without_mdx_comments
 from .site_markup import hide_site_markup
@@ -60,7 +60,7 @@ def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesso
     text = template_tags_rewritten(hide_site_markup(unicodedata.normalize("NFC", text), str(path)), str(path))
     if path.suffix.lower() == ".mdx":
         text = without_mdx_comments(text)  # `{/* … */}` is an MDX comment, shown nowhere
-    text = tabs_as_boxes(blocks_as_boxes(directives_rewritten(text, str(path)), str(path)))  # MyST, MkDocs
+    text = blocks_as_boxes(tabs_as_blocks(directives_rewritten(text, str(path))), str(path))  # MyST, MkDocs
     text = filename_titles(table_captions(text))  # pandoc's `: Caption` under a table, mdBook's file names
     return parser.parse(components_as_boxes(text, str(path)), path)
 

@@ -7,7 +7,7 @@
   numbers kept, so that what is in a block stays in it. `/// details`, `/// admonition` and `/// tab`
   are boxes; `/// html`, `/// caption` and any other block show their content without a box.
 - PyMdown's tabs `=== "Python"` with their content indented four spaces: a box titled by the tab, its
-  content unindented in place (`tabs_as_boxes`).
+  content unindented in place (`tabs_as_blocks`, before `blocks_as_boxes`).
 
 Material's own kinds and their aliases take the colours of the nearest kind the theme has (`box_kinds`)."""
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import warn
-from .box_kinds import COLOUR_KINDS, box_of
+from .box_kinds import COLOUR_KINDS, MKDOCS, THEME_KINDS, box_lines, box_of
 from .fences import Fences
 
 MAX_DEPTH = 12  # blocks inside blocks: deeper openings are text (each open block is looked at per line)
@@ -120,24 +120,21 @@ def _rewrite(lines: list[str], block: _Block, closing: int) -> None:
         return
     word = block.kind or (block.name if block.name not in _BOX_BLOCKS else "note")
     kind, title = box_of(word, block.title or None)
-    colons = ":" * (6 + block.height)  # above the colons of boxes written inside it (box_components)
-    lines[block.line] = f"{block.indent}{colons}{kind} {title or ''}".rstrip()
-    lines[closing] = f"{block.indent}{colons}"
+    lines[block.line], lines[closing] = box_lines(MKDOCS, block.height, block.indent, kind, title)
 
 
 def _is_box_kind(name: str) -> bool:
     """Whether `/// name` is one of PyMdown's admonition blocks (`/// note`, `/// warning`, …)."""
-    return name in COLOUR_KINDS or name in {
-        "note", "info", "tip", "success", "warning", "caution", "danger", "important", "attention",
-        "secondary"}
+    return name in COLOUR_KINDS or name in THEME_KINDS
 
 
 _TAB = re.compile(r'^( {0,3})===[+!]?[ \t]+"([^"\n]*)"[ \t]*$')
 
 
-def tabs_as_boxes(text: str) -> str:
-    """The text with each `=== "Title"` tab and its indented content written as a `:::note Title` box,
-    closed on the blank line after the content; a tab with no such line is left as written."""
+def tabs_as_blocks(text: str) -> str:
+    """The text with each `=== "Title"` tab and its indented content written as a `/// tab | Title` block
+    (which `blocks_as_boxes` then makes a box, nested like any block), closed on the blank line after
+    the content; a tab with no such line is left as written."""
     if "===" not in text:
         return text
     lines, fences, number = text.split("\n"), Fences(), 0
@@ -161,6 +158,5 @@ def _tab_as_box(lines: list[str], start: int, indent: str, title: str) -> int:
         return start
     for number in range(start + 1, end + 1):
         lines[number] = indent + lines[number][len(inner):] if lines[number].strip() else ""
-    colons = ":" * 7
-    lines[start], lines[closing] = f"{indent}{colons}note {title}".rstrip(), f"{indent}{colons}"
+    lines[start], lines[closing] = f"{indent}/// tab | {title}".rstrip(), f"{indent}///"
     return closing

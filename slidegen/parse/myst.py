@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..errors import warn
 from .fences import Fences
-from .box_kinds import box_of
+from .box_kinds import MYST, box_lines, box_of
 
 MAX_DEPTH = 12
 _OPENING = re.compile(r"^(\s*)(`{3,}|~{3,}|:{3,})\{([A-Za-z][\w:.-]*)\}(.*)$")  # greedy: never backtracks
@@ -200,9 +200,7 @@ def _as_box(lines: list[str], directive: _Directive, closing: int) -> None:
     if name.startswith("prf:") and not argument:
         title = name[4:].capitalize()
     kind, title = box_of(word, title or None)
-    colons = ":" * (8 + directive.height)  # above the colons of boxes written inside it (mkdocs, components)
-    lines[directive.line] = f"{directive.indent}{colons}{kind} {title or ''}".rstrip()
-    lines[closing] = f"{directive.indent}{colons}"
+    lines[directive.line], lines[closing] = box_lines(MYST, directive.height, directive.indent, kind, title)
     if argument and not titled and name not in _LABELLED:  # `{solution} ex-1` names its exercise
         _argument_as_first_line(lines, directive, closing)
 

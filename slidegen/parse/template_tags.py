@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..errors import warn
 from .fences import Fences
-from .box_kinds import box_of
+from .box_kinds import TEMPLATE_TAGS, box_lines, box_of
 
 MAX_DEPTH = 12
 # greedy (`.*` then the closing marks): a long line is matched in one pass, never retried per character
@@ -135,8 +135,7 @@ def _rewrite_pair(lines: list[str], tag: _Tag, closing: int) -> bool:
     indent = tag.indent
     if tag.name in _BOXES:
         kind, title = _box(tag)
-        colons = ":" * (10 + tag.height)  # above the colons of the boxes other passes write inside it
-        lines[tag.line], lines[closing] = f"{indent}{colons}{kind} {title or ''}".rstrip(), f"{indent}{colons}"
+        lines[tag.line], lines[closing] = box_lines(TEMPLATE_TAGS, tag.height, indent, kind, title)
     elif tag.name in _CODE or tag.name in _MATH:
         language = "math" if tag.name in _MATH else (tag.arguments[:1] or [""])[0]
         lines[tag.line], lines[closing] = f"{indent}~~~~{language}", f"{indent}~~~~"
