@@ -19,8 +19,10 @@ from .errors import FormulaError, shorten
 __all__ = ["FormulaError", "shorten", "to_mathml", "to_omml", "to_linear", "linear_text", "to_svg", "extent_of"]
 
 
+@functools.lru_cache(maxsize=2048)
 def to_mathml(tex: str, display: bool) -> str:
-    """The formula as MathML; FormulaError when the TeX cannot be read."""
+    """The formula as MathML; FormulaError when the TeX cannot be read. Converted once per formula:
+    its linear text, its equation, its picture and its size all start from it."""
     from . import tex as converter
 
     return converter.to_mathml(tex.strip(), display)

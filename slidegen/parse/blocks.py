@@ -51,7 +51,6 @@ _NESTING = re.compile(r"^[ \t>]*")
 _BRACED_LANGUAGE = re.compile(r"\{[ \t]*\.?([A-Za-z][\w+#.-]*)")
 # Quarto's live cells (quarto-live, webr, pyodide) and Observable: the language they run
 _CELL_LANGUAGES = {"webr": "r", "webr-r": "r", "pyodide": "python", "pyodide-python": "python", "ojs": "javascript"}
-_CELL_OPTION = re.compile(r"[ \t]*#\|")
 _CELL_OPTIONS = re.compile(r"(?:[ \t]*#\|[^\n]*\n)+")
 # Quarto's `#| echo: false` / `#| include: false`, R Markdown's `{r, echo=FALSE}`: the site shows no code
 _HIDING_OPTION = re.compile(r"\b(?:echo|include)[ \t]*[:=][ \t]*(?:false|FALSE|F\b|no)")
@@ -157,11 +156,12 @@ class MarkdownBlocks:
         if node.type == "fence" and not self._fence_closed(node):
             warn(self.pos(node), "code fence is never closed; it runs to the end of the file")
         text = self.code_as_shown(node.content, language, self.pos(node))
-        if info.startswith("{") and (hidden := _HIDING_OPTION.search(info + "\n" + _cell_options(text))):
+        options = _CELL_OPTIONS.match(text) if info.startswith("{") else None  # Quarto's `#| echo: false`
+        if info.startswith("{") and (hidden := _HIDING_OPTION.search(info + "\n" + (options[0] if options else ""))):
             warn(self.pos(node), f"the code cell is hidden on the site ({hidden.group(0).strip()}); it is left out")
             return []
-        if info.startswith("{") and _CELL_OPTION.match(text):  # Quarto's `#| echo: false` cell options
-            text = _CELL_OPTIONS.sub("", text, count=1)
+        if options:
+            text = text[options.end():]
             warn(self.pos(node), "the code cell's '#|' option lines are not shown (as on the site)")
         return [Code(text, language, self.pos(node), title_match.group(1) if title_match else None,
                      node.type == "fence")]
@@ -311,12 +311,6 @@ _BLOCK_HANDLERS = {
     "amsmath": MarkdownBlocks.display_math,
     "footnote_block": lambda self, node: [],  # the notes, read before the blocks (footnotes.py)
 }
-
-
-def _cell_options(text: str) -> str:
-    """The `#|` option lines a Quarto cell starts with."""
-    options = _CELL_OPTIONS.match(text)
-    return options.group(0) if options else ""
 
 
 def _fence_language(info: str) -> str:
