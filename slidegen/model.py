@@ -113,6 +113,7 @@ class Code:
     pos: SourcePos
     title: str | None = None
     fenced: bool = True  # written between ``` or ~~~ fences; False for an indented code block
+    marked: frozenset[int] = frozenset()  # 0-based lines the site highlights (`code_marks`)
 
     @functools.cached_property
     def lines(self) -> tuple[str, ...]:
@@ -317,6 +318,7 @@ class CodeFrame:
     pos: SourcePos
     title: str | None = None
     step: int = 0  # the click on which the frame appears, as `TextPara.step`
+    marked: frozenset[int] = frozenset()  # 0-based lines of `lines` the site highlights
 
 
 @dataclass(frozen=True)

@@ -286,7 +286,7 @@ def highlight_code(block: Code | CodeFrame) -> Markup:
     from .highlight import highlight_html  # Pygments loads only for lessons with code
 
     # tabs as the spaces they show (CSS tab-size 8), so that the gaps they leave read as spaces too
-    html = highlight_html(text.rstrip("\n").expandtabs(8), block.language, gap=wide_gap)
+    html = highlight_html(text.rstrip("\n").expandtabs(8), block.language, gap=wide_gap, marked=block.marked)
     return Markup(_HANGUL_EDGE.sub(WORD_JOINER, html))
 
 

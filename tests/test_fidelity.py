@@ -243,3 +243,52 @@ def test_a_long_run_is_titled_by_its_level_four_headings(built):
     run = [t for t in titles if t.startswith("메모리와 할당")]
     assert any("스택" in t for t in run) and any("순환 참조" in t for t in run)
     assert len(run) == len(set(run)), run
+
+
+# --------------------------------------------------------------------------- highlighted lines
+
+MARKED = ["return `안녕, ${name}`;", "const first = 1;", "const second = 2;", "import math",
+          "root = math.sqrt(unmarked)", "material_two = 2"]
+UNMARKED = ["function greet(name) {", "console.log(first + second);", "unmarked = 2", "plain_one = 1",
+            "shown as written"]
+
+
+def deck_code_lines(prs) -> dict[str, bool]:
+    """Each code line of the deck and whether all its runs carry a highlight."""
+    lines = {}
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.name.startswith("Code"):
+                for para in shape.text_frame.paragraphs:
+                    runs = [r for r in para.runs if r.text.strip()]
+                    if runs:
+                        lines[para.text.strip()] = all(r._r.find(f"{A}rPr/{A}highlight") is not None for r in runs)
+    return lines
+
+
+def handout_marked_lines(path) -> dict[str, bool]:
+    """Each code line of the handout and whether it lies on a highlight (a pale yellow rectangle)."""
+    import pdfplumber
+
+    lines = {}
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            yellow = [r for r in page.rects if _is_highlight(r.get("non_stroking_color"))]
+            for line in page.extract_text_lines():
+                middle = (line["top"] + line["bottom"]) / 2
+                lines[line["text"].strip()] = any(r["top"] <= middle <= r["bottom"] and r["x0"] <= line["x0"] + 2
+                                                  for r in yellow)
+    return lines
+
+
+def _is_highlight(color) -> bool:
+    return isinstance(color, (tuple, list)) and len(color) == 3 and color[0] > 0.95 and color[2] < 0.8
+
+
+def test_the_lines_a_site_highlights_are_highlighted_and_magic_comments_are_not_shown(built):
+    prs, handout = built("highlighted-lines.md")
+    for lines in (deck_code_lines(prs), handout_marked_lines(handout)):
+        assert {line: lines.get(line) for line in MARKED} == dict.fromkeys(MARKED, True)
+        assert {line: lines.get(line) for line in UNMARKED} == dict.fromkeys(UNMARKED, False)
+        magic = [line for line in lines if "highlight-" in line]
+        assert magic == ["// highlight-next-line"], "only the block without a language keeps its comment"

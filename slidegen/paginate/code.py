@@ -136,7 +136,9 @@ def place(flow: Flow, code: Code) -> None:
             continue
         n = natural_cut(code, start, max(n, 1)) if start + n < len(counts) else n
         lines, title = code.lines[start: start + n], (code.title if start == 0 else None)
-        flow.place(lambda box, ls=lines, t=title: CodeFrame(ls, code.language, box, size, code.pos, t),
+        marked = frozenset(i - start for i in code.marked if start <= i < start + n)
+        flow.place(lambda box, ls=lines, t=title, mk=marked: CodeFrame(ls, code.language, box, size, code.pos, t,
+                                                                       marked=mk),
                    height(m, code, counts[start: start + n], size, start))
         start += n
         if start < len(counts):

@@ -32,6 +32,7 @@ from ..model import (
 )
 from .attributes import attribute_list
 from .box_kinds import box_of
+from .code_marks import marked_lines
 from .fenced_divs import UNWRAP, callout_kind, div_kind, is_callout
 from .heading_ids import split_heading_id
 from .includes import expanded, without_hidden_rust_lines
@@ -163,8 +164,18 @@ class MarkdownBlocks:
         if options:
             text = text[options.end():]
             warn(self.pos(node), "the code cell's '#|' option lines are not shown (as on the site)")
+        text, marked = self.highlighted(text, info, language, self.pos(node))
         return [Code(text, language, self.pos(node), title_match.group(1) if title_match else None,
-                     node.type == "fence")]
+                     node.type == "fence", marked)]
+
+    def highlighted(self, text: str, info: str, language: str, pos: SourcePos) -> tuple[str, frozenset[int]]:
+        """The code without the comments that mark highlighted lines, and the lines the site highlights."""
+        text, marked, removed = marked_lines(text, info, language)
+        if removed and not self.said_magic_comments:
+            self.said_magic_comments = True
+            warn(pos, "highlight comments ('// highlight-next-line', 'highlight-start', …) are not shown; "
+                      "the lines they mark are highlighted, as on the site")
+        return text, marked
 
     def code_as_shown(self, text: str, language: str, pos: SourcePos) -> str:
         """The code as the book shows it: mdBook's includes expanded; in an mdBook, Rust code without the

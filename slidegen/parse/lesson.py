@@ -81,6 +81,7 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources, Foot
         self.include_budget = Budget()  # mdBook includes in code (includes.py)
         self.is_mdbook = (content_root / "book.toml").is_file()
         self.said_hidden_rust = False
+        self.said_magic_comments = False
         self.line_map: list[int] = []  # a notebook's: its file's line of each line of the Markdown read
         self.lesson_dir = lesson_dir
         self.content_root = content_root

@@ -4,7 +4,8 @@ rewritten before Markdown parsing as what the parser reads, line numbers kept:
 
 - admonitions (`{note}`, `{tip}`, `{warning}`, `{admonition} Title` with `:class: tip`, `{seealso}`,
   `{dropdown}`, `{card}`, `{exercise}`, `{solution}`, `{prf:theorem}`, …) → `:::kind Title` boxes;
-- code (`{code-cell} python`, `{code-block}`, `{code}`) → a fence in that language, `{math}` → a ```` ```math ````
+- code (`{code-cell} python`, `{code-block}`, `{code}`) → a fence in that language (its `:emphasize-lines:`
+  and `:caption:` written into the fence's info as a line range and a title), `{math}` → a ```` ```math ````
   display formula, `{figure} path` and `{image} path` → the picture (`:alt:`), its caption below it;
 - navigation that a handout has no use for (`{toctree}`, `{tableofcontents}`, `{contents}`, …) is left
   out with a warning; the directives that group (`{tab-set}`, `{grid}`, `{list-table}`, …) and any other
@@ -152,7 +153,7 @@ def _rewrite(lines: list[str], directive: _Directive, closing: int) -> None:
         language = "math" if name == "math" else (argument.split() or [""])[0]
         marker = directive.marker if directive.marker[0] != ":" else "~" * len(directive.marker)
         lines[directive.line] = ""
-        lines[directive.options_end] = f"{indent}{marker}{language}"  # under its options: no blank code lines
+        lines[directive.options_end] = f"{indent}{marker}{language}{_code_info(directive) if name in _CODE else ''}"
         lines[closing] = f"{indent}{marker}"
     elif name in ("figure", "image"):
         alt = directive.options.get("alt", "").replace("]", "")
@@ -167,6 +168,19 @@ def _rewrite(lines: list[str], directive: _Directive, closing: int) -> None:
         if name == "figure-md":  # its picture, then its caption
             picture = next((n for n in range(directive.options_end + 1, closing) if lines[n].strip()), closing)
             _caption_set_as_caption(lines, _paragraph_end(lines, picture, closing) + 1, closing)
+
+
+def _code_info(directive: _Directive) -> str:
+    """What a code directive's options add to the fence's info: its lines to highlight (`:emphasize-lines:`
+    as a `{2,4-5}` range, read by `code_marks`) and its caption as the block's title."""
+    info = ""
+    lines = re.sub(r"[^\d,-]", "", directive.options.get("emphasize-lines", ""))
+    if lines:
+        info += f" {{{lines}}}"
+    caption = re.sub(r"[\"']", "", directive.options.get("caption", ""))
+    if caption:
+        info += f' title="{caption}"'
+    return info
 
 
 def _paragraph_end(lines: list[str], start: int, stop: int) -> int:

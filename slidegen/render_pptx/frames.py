@@ -79,12 +79,14 @@ class FrameWriter:
         # Pygments loads only for decks with code
         from ..highlight import highlight_runs
 
-        for line_tokens in highlight_runs(frame.lines, frame.language, background=colors["code_bg"]):
+        for number, line_tokens in enumerate(highlight_runs(frame.lines, frame.language, background=colors["code_bg"])):
             para = tf.paragraphs[0] if first else tf.add_paragraph()
             first = False
             self.text.set_paragraph(para, None, 0, 0.0, frame.size_pt)
+            marked = number in frame.marked  # a line the site highlights
             for text, color in line_tokens:
-                self.text.add_run(para, Run(text), frame.size_pt, color=color or colors["text"], mono=True)
+                self.text.add_run(para, Run(text, highlight=marked), frame.size_pt, color=color or colors["text"],
+                                  mono=True)
         shape.name = f"Code {frame.language or 'text'}"
         return shape
 
