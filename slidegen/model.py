@@ -145,6 +145,23 @@ class Image:
         named = alt in (name.name, name.stem) or _FILE_NAME.fullmatch(alt)
         return "" if named else alt
 
+    @property
+    def shown_src(self) -> str:
+        """The address as a reader is shown it (in a warning, a placeholder): `shown_address(src)`."""
+        return shown_address(self.src)
+
+
+SHOWN_ADDRESS_CHARS = 100  # a longer address is cut where it is shown: a 100 KB one took WeasyPrint 50 s
+
+
+def shown_address(src: str) -> str:
+    """`src` short enough to read: an embedded `data:` picture named by its type and size, any other
+    address over `SHOWN_ADDRESS_CHARS` cut with "…"."""
+    if src[:5].lower() == "data:":
+        kind = src[5:].split(",", 1)[0].split(";", 1)[0] or "data"
+        return f"data:{kind[:40]} ({len(src) * 3 // 4 // 1024} KB embedded)"
+    return src if len(src) <= SHOWN_ADDRESS_CHARS else src[:SHOWN_ADDRESS_CHARS - 1] + "…"
+
 
 @dataclass(frozen=True)
 class Admonition:

@@ -315,3 +315,26 @@ def test_a_huge_picture_file_is_not_read(tmp_path, monkeypatch, caplog):
     lesson = write(tmp_path, "big", "![a very large chart](big.png)")
     build_deck(lesson, tmp_path / "out", ROOT / "templates")
     assert any("larger than" in r.getMessage() for r in caplog.records)
+
+
+# ------------------------------------------------------------------------- an embedded data: picture
+
+
+def test_shown_address_names_an_embedded_picture_and_cuts_a_long_address():
+    from slidegen.model import SHOWN_ADDRESS_CHARS, shown_address
+
+    assert shown_address("data:image/png;base64," + "A" * 4096) == "data:image/png (3 KB embedded)"
+    assert len(shown_address("https://e.com/" + "x" * 5000)) == SHOWN_ADDRESS_CHARS
+    assert shown_address("img/a.png") == "img/a.png"
+
+
+def test_a_large_data_picture_is_named_not_spelled_out_in_the_warning_and_the_handout(tmp_path):
+    """A 100 KB `data:` address once reached the handout as one 100,000-character word (50 s of line
+    breaking in WeasyPrint) and the warning printed all of it."""
+    lesson = write(tmp_path, "data-picture", "![a chart](data:image/png;base64," + "A" * 100_000 + ")")
+    done = subprocess.run([str(SLIDEGEN), "handout", str(lesson), "-o", str(tmp_path)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "data:image/png (73 KB embedded)" in done.stderr and len(done.stderr) < 2000
+    text = subprocess.run(["pdftotext", str(tmp_path / "data-picture.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "AAAAAAAAAA" not in text and "a chart" in text

@@ -69,3 +69,11 @@ def test_unused_definition_is_named_with_its_line(caplog):
 def test_hand_written_sup_marks_keep_working():
     para, = blocks("# T\n\nE = mc<sup>2</sup>\n")
     assert [(r.text, r.script, r.note) for r in para.runs][-1] == ("2", "super", ())
+
+
+def test_a_note_referring_to_the_next_does_not_take_its_number_before_the_text_does():
+    """Notes are read before the text; a chain (`[^a]: … see [^b]`) must not number [^b] first."""
+    text = "# Chain\n\nOne.[^a] Two.[^b] Three.[^c]\n\n[^a]: First, see [^b].\n[^b]: Second, see [^c].\n[^c]: Third.\n"
+    (para,) = blocks(text)
+    assert [run.text for run in marks(para.runs)] == ["1", "2", "3"]
+    assert plain_text(marks(para.runs)[0].note).startswith("First, see 2")

@@ -203,7 +203,7 @@ class Paginator:
         return self.theme.text("continued", title=title)
 
     def missing_image_text(self, image: Image) -> str:
-        return self.theme.text("image_missing", alt=image.alt or image.src)
+        return self.theme.text("image_missing", alt=image.alt or image.shown_src)
 
     def title_slide(self) -> Slide:
         lesson = self.lesson

@@ -39,6 +39,7 @@ class FootnoteParsing:
         block = next((node for node in tree.children if node.type == "footnote_block"), None)
         if block is None:
             return
+        self.number_notes_in_reading_order(tree)
         self.reading_note = True
         try:
             for note in block.children:
@@ -46,6 +47,16 @@ class FootnoteParsing:
                     self.note_runs[int(note.meta["id"])] = self.note_text(note)
         finally:
             self.reading_note = False
+
+    def number_notes_in_reading_order(self, tree: SyntaxTreeNode) -> None:
+        """Numbers for the notes the lesson's text refers to, in the order it first does; the notes are
+        read before the text, and a reference inside one (`[^a]: see [^b]`) must not take a number first."""
+        for child in tree.children:
+            if child.type == "footnote_block":
+                continue
+            for node in child.walk():
+                if node.type == "footnote_ref":
+                    self.note_numbers.setdefault(int(node.meta["id"]), len(self.note_numbers) + 1)
 
     def note_text(self, note: SyntaxTreeNode) -> Inline:
         """A note's paragraphs (and lists or code in it) as one run of text, paragraphs on lines of their own."""

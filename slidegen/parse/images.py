@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from .. import pictures
 from ..errors import warn
-from ..model import Image, SourcePos
+from ..model import Image, SourcePos, shown_address
 from .urls import split_url
 
 SITE_MARKERS = (".git", "package.json", "docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs",
@@ -50,36 +50,36 @@ class ImageSources:
     def image(self, src: str, alt: str, title: str | None, pos: SourcePos) -> Image:
         path = self.resolve_image(src, pos)
         if path is not None and not (alt.strip() or (title or "").strip()):
-            warn(pos, f"image '{src}' has no alt text; it is marked decorative (a screen reader skips it): "
+            warn(pos, f"image '{shown_address(src)}' has no alt text; it is marked decorative (a screen reader skips it): "
                       "describe it as ![what it shows](…)")
         return Image(src, alt, path, pos, title or None)
 
     def resolve_image(self, src: str, pos: SourcePos) -> Path | None:
         parts = split_url(src)
         if parts is None:
-            warn(pos, f"image '{src}' is not a valid address; it is not read (alt text shown instead)")
+            warn(pos, f"image '{shown_address(src)}' is not a valid address; it is not read (alt text shown instead)")
             return None
         if parts.scheme or src.startswith("//"):
-            warn(pos, f"image '{src}' is not a local file; it is not fetched (alt text shown instead)")
+            warn(pos, f"image '{shown_address(src)}' is not a local file; it is not fetched (alt text shown instead)")
             return None
         try:
             target = self.local_file(unquote(parts.path))
         except (OSError, RuntimeError) as exc:  # a symlink loop; a name the system refuses
-            warn(pos, f"image '{src}' cannot be opened ({exc}); its alt text is shown instead")
+            warn(pos, f"image '{shown_address(src)}' cannot be opened ({exc}); its alt text is shown instead")
             return None
         if not target.is_relative_to(self.content_root):
-            warn(pos, f"image '{src}' is outside the content folder; it is not read (alt text shown instead)")
+            warn(pos, f"image '{shown_address(src)}' is outside the content folder; it is not read (alt text shown instead)")
             return None
         if not target.is_file():
-            warn(pos, f"image '{src}' not found; its alt text is shown instead")
+            warn(pos, f"image '{shown_address(src)}' not found; its alt text is shown instead")
             return None
         if target.stat().st_size > MAX_PICTURE_BYTES:
-            warn(pos, f"image '{src}' is larger than {MAX_PICTURE_BYTES // 2**20} MB; it is not read "
+            warn(pos, f"image '{shown_address(src)}' is larger than {MAX_PICTURE_BYTES // 2**20} MB; it is not read "
                       "(its alt text is shown instead): save a smaller copy for the slides")
             return None
         trouble = pictures.problem(target)
         if trouble:
-            warn(pos, f"image '{src}' cannot be shown ({trouble}); its alt text is shown instead")
+            warn(pos, f"image '{shown_address(src)}' cannot be shown ({trouble}); its alt text is shown instead")
             return None
         return target
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from markdown_it.tree import SyntaxTreeNode
 
 from ..errors import warn
-from ..model import Image, Inline, Run, SourcePos
+from ..model import Image, Inline, Run, SourcePos, shown_address
 from .html_inline import InlineHtml
 from .roles import role_text
 from .runs import merge, trim
@@ -83,7 +83,7 @@ class InlineCollector(InlineHtml):
     def text(self, node, style):
         for match in _REFUSED_IMAGE.finditer(node.content):
             # markdown-it refuses file:, data: and javascript: targets and leaves the syntax as text
-            warn(self.pos, f"image '{match.group(1)}' is not a local file inside the content folder; it is not read")
+            warn(self.pos, f"image '{shown_address(match.group(1))}' is not a local file inside the content folder; it is not read")
         self.parser.warn_undefined_references(node.content, self.pos)
         self.add(node.content, style)
 

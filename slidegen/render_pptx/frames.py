@@ -126,7 +126,7 @@ class FrameWriter:
         shape = box_shape(pptx_slide, frame.box, "FFFFFF", self.theme.colors["muted"])
         shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
         image = frame.image
-        caption = frame.caption or self.theme.text("image_missing", alt=image.alt or image.title or image.src)
+        caption = frame.caption or self.theme.text("image_missing", alt=image.alt or image.title or image.shown_src)
         para = TextPara((Run(caption),), style="meta")
         self.text.write_paras(shape.text_frame, (para,), frame.size_pt, pad=self.theme.spacing["box_pad"])
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER

@@ -24,7 +24,7 @@ class DeckText:
     rows: list[tuple[str, ...]]  # every native table row: its cells' normalized texts
     equations: list[str] = field(default_factory=list)  # every native equation (a14:m): its normalized text
     flow: list[str] = field(default_factory=list)  # the text shapes that may continue one another, in order:
-    # every text shape but titles, footers, slide numbers and dates (not table cells)
+    # every text shape but titles, footers, slide numbers, dates and a slide's notes (not table cells)
 
 
 _NOT_FLOW = {1, 3, 13, 15, 16}  # PP_PLACEHOLDER: TITLE, CENTER_TITLE, SLIDE_NUMBER, FOOTER, DATE
@@ -62,7 +62,7 @@ def read_deck(path: Path) -> DeckText:
 
 
 def _in_flow(shape) -> bool:
-    if shape.name in ("Title", "Footer", "Slide Number"):
+    if shape.name in ("Title", "Footer", "Slide Number", "Footnotes"):
         return False
     return not (shape.is_placeholder and int(shape.placeholder_format.type or 0) in _NOT_FLOW)
 
