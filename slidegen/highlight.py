@@ -37,12 +37,12 @@ def lexer_for(language: str) -> Lexer:
 
 
 def highlight_html(code: str, language: str, gap: Callable[[str], str] = str,
-                   marked: frozenset[int] = frozenset()) -> str:
+                   marked: frozenset[int] = frozenset(), text_html: Callable[[str], str] = escape) -> str:
     """Escaped HTML of `code` with a `<span class="…">` (Pygments' short class names) per token, no
     wrapper element. Blanks join the token after them on their line: WeasyPrint draws nothing for a
     span of blanks alone, and blanks after a line's first text pass through `gap` (the handout's
     text-layer fix for aligned columns). The `marked` lines (0-based) are wrapped in
-    `<span class="marked">`."""
+    `<span class="marked">`; `text_html` escapes a token's text."""
     lines = []
     for number, tokens in enumerate(token_lines(code, language)):
         spans: list[list[str]] = []  # [css class, text], neighbours of one class merged
@@ -57,7 +57,7 @@ def highlight_html(code: str, language: str, gap: Callable[[str], str] = str,
                 spans[-1][1] += text
             else:
                 spans.append([css, text])
-        line = "".join(f'<span class="{css}">{escape(text)}</span>' if css else str(escape(text))
+        line = "".join(f'<span class="{css}">{text_html(text)}</span>' if css else str(text_html(text))
                        for css, text in spans) + blanks
         lines.append(f'<span class="marked">{line}</span>' if number in marked and line else line)
     return "\n".join(lines)

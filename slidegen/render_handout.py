@@ -286,8 +286,18 @@ def highlight_code(block: Code | CodeFrame) -> Markup:
     from .highlight import highlight_html  # Pygments loads only for lessons with code
 
     # tabs as the spaces they show (CSS tab-size 8), so that the gaps they leave read as spaces too
-    html = highlight_html(text.rstrip("\n").expandtabs(8), block.language, gap=wide_gap, marked=block.marked)
+    html = highlight_html(text.rstrip("\n").expandtabs(8), block.language, gap=wide_gap, marked=block.marked,
+                          text_html=code_text_html)
     return Markup(_HANGUL_EDGE.sub(WORD_JOINER, html))
+
+
+def code_text_html(text: str) -> Markup:
+    """Escaped code text, its words of more than `HUGE_WORD` characters laid out in pieces (`huge_word`):
+    a code line of 700,000 characters showed 124 of them and ran off the page."""
+    if len(text) <= HUGE_WORD:
+        return escape(text)
+    return Markup("").join(huge_word(token, False) if len(token) > HUGE_WORD else escape(token)
+                           for token in _SPACES.split(text))
 
 
 def row_groups(rows: tuple[TableRow, ...]) -> list[list[TableRow]]:

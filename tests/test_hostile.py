@@ -338,3 +338,19 @@ def test_a_large_data_picture_is_named_not_spelled_out_in_the_warning_and_the_ha
     assert "data:image/png (73 KB embedded)" in done.stderr and len(done.stderr) < 2000
     text = subprocess.run(["pdftotext", str(tmp_path / "data-picture.pdf"), "-"], capture_output=True, text=True).stdout
     assert "AAAAAAAAAA" not in text and "a chart" in text
+
+
+@pytest.mark.slow
+def test_a_code_line_of_a_hundred_thousand_characters_is_all_in_both_outputs(tmp_path):
+    """One code line of 700,000 characters once showed 124 of them in the handout (the rest ran off the
+    page) and a 3,000-character one ran off the slide."""
+    line = "".join(chr(97 + i % 26) for i in range(100_000))
+    lesson = write(tmp_path, "long-code-line", f"```python\nkey = \"{line}\"\nok = 1\n```")
+    done = slidegen("slides", lesson, "-o", tmp_path)
+    assert done.returncode == 0, done.stderr
+    done = slidegen("handout", lesson, "-o", tmp_path)
+    assert done.returncode == 0, done.stderr
+    check = slidegen("check", lesson, "-o", tmp_path)
+    assert check.returncode == 0, check.stdout + check.stderr
+    text = subprocess.run(["pdftotext", str(tmp_path / "long-code-line.pdf"), "-"], capture_output=True, text=True).stdout
+    assert sum(char in "abcdefghijklmnopqrstuvwxyz" for char in text) >= len(line)  # pages cut it; check read it

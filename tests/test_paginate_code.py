@@ -86,3 +86,18 @@ def test_a_split_prefers_a_blank_line_or_a_prompt():
     assert code.natural_cut(blank, 0, 7) == 5  # after the blank line
     session = Code("\n".join(["$ one", "out", "out", "$ two", "out", "out", "out", "$ three", "out", "out", "out"]), "console", POS)
     assert code.natural_cut(session, 0, 8) == 7  # before "$ three": the command stays with its output
+
+
+def test_a_line_longer_than_a_slide_continues_on_the_next_slides_every_character_kept():
+    """A minified file or a long base64 string wraps to more lines than a slide holds: it is cut into
+    pieces that each fit a slide, instead of one box running off the first slide."""
+    long_line = "".join(chr(97 + i % 26) for i in range(3000))
+    c = Code(f"before = 1\nx = '{long_line}'\nafter = 2\n", "python", POS, marked=frozenset({1, 2}))
+    f = flow(120.0)
+    code.place(f, c)
+    frames = placed(f)
+    assert len(frames) > 3 and all(frame.box.y + frame.box.h <= 120.0 + 1e-6 for frame in frames)
+    lines = [line for frame in frames for line in frame.lines]
+    assert "".join(lines[1:-1]) == f"x = '{long_line}'" and lines[0] == "before = 1" and lines[-1] == "after = 2"
+    marked = [frame.lines[i] for frame in frames for i in frame.marked]
+    assert "".join(marked) == f"x = '{long_line}'after = 2"  # every piece of a highlighted line stays marked

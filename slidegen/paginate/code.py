@@ -9,6 +9,7 @@ lines, at least three lines to a part where the block allows, after a blank line
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..measure import Piece, line_height
 from ..metrics import Metrics, largest_fitting
@@ -112,6 +113,41 @@ def grown_size(flow: Flow, code: Code, size: float, longest: float) -> float:
     return largest_fitting(larger, fits, lambda: size)
 
 
+def lines_per_slide(m: Metrics, code: Code, area: Box, size: float) -> int:
+    """How many wrapped lines a box of the block holds on an empty slide (its title there too)."""
+    return max(1, int((area.h - height(m, code, [], size, 0)) // line_height(m.mono, size)))
+
+
+def line_pieces(m: Metrics, line: str, avail: float, size: float, most: int) -> list[str]:
+    """`line` cut into pieces that each wrap to at most `most` lines of `avail` points: a line longer
+    than a slide (a minified file, a long base64 string) continues on the next slides, as a wrapped
+    paragraph would, instead of running off the first one."""
+    widest = max(m.natural_width([Piece(char, m.mono)], size) for char in set(line))
+    step = max(1, int(avail // widest) * most)
+    while True:
+        pieces = [line[i:i + step] for i in range(0, len(line), step)]
+        if step == 1 or all(m.wrap([Piece(p, m.mono)], avail, size).lines <= most for p in pieces):
+            return pieces
+        step = max(1, step * 3 // 4)
+
+
+def with_long_lines_cut(m: Metrics, code: Code, area: Box, size: float, counts: list[int]) -> Code:
+    """`code` with each line that wraps to more lines than a slide holds cut into pieces (`line_pieces`),
+    its highlighted lines renumbered; `code` itself when no line is that long."""
+    most = lines_per_slide(m, code, area, size)
+    if max(counts) <= most:
+        return code
+    avail = m.usable(area.w - 2 * m.sp["box_pad"])
+    lines: list[str] = []
+    marked: set[int] = set()
+    for number, (line, count) in enumerate(zip(code.lines, counts)):
+        pieces = line_pieces(m, line, avail, size, most) if count > most else [line]
+        if number in code.marked:
+            marked.update(range(len(lines), len(lines) + len(pieces)))
+        lines.extend(pieces)
+    return replace(code, text="\n".join(lines), marked=frozenset(marked))
+
+
 def place(flow: Flow, code: Code) -> None:
     if not code.lines:
         return
@@ -119,6 +155,9 @@ def place(flow: Flow, code: Code) -> None:
     longest = longest_line_ems(m, code)
     size = whole_size(m, code, flow.area, code_size(m, longest, flow.area.w, m.theme.sizes_of("code")))
     counts = wrapped_lines(m, code, flow.area.w, size)
+    cut = with_long_lines_cut(m, code, flow.area, size, counts)
+    if cut is not code:
+        code, counts = cut, wrapped_lines(m, cut, flow.area.w, size)
     if flow.should_move(height(m, code, counts, size, 0)):
         smaller = size_below_intro(flow, code, size)
         if smaller is None:
