@@ -91,3 +91,30 @@ def test_section_items_put_each_subheading_in_bold_before_its_text():
 
 def _section(title: str, blocks, subsections) -> Section:
     return Section(3, (Run(title),), POS, blocks, subsections)
+
+
+def test_boxes_deeper_than_three_are_set_as_their_bold_title_and_content_inside_the_third():
+    from slidegen.model import Admonition
+    from slidegen.paginate.items import MAX_BOX_DEPTH, CalloutGroup, BoxGroup, within_box_depth
+
+    inner: tuple = (paragraph("deepest"),)
+    for depth in range(6, 0, -1):
+        inner = (Admonition("note", (Run(f"box {depth}"),), (paragraph(f"text {depth}"), *inner), POS),)
+    kept = within_box_depth(inner[0].blocks)
+
+    def depth_of(blocks, depth=1):
+        boxes = [b for b in blocks if isinstance(b, Admonition)]
+        return max((depth_of(b.blocks, depth + 1) for b in boxes), default=depth)
+
+    assert depth_of(kept) == MAX_BOX_DEPTH
+    (group,) = flatten(inner)
+    assert isinstance(group, (CalloutGroup, BoxGroup))
+
+
+def test_a_box_split_between_slides_does_not_end_a_part_on_a_bold_label():
+    from slidegen.model import TextPara
+    from slidegen.paginate.callout import split
+
+    paras = [TextPara((Run(t, bold=t.startswith("Step")),), pos=POS) for t in ("one", "Step 2", "two", "three")]
+    assert [p.runs[0].text for p in split(paras, lambda ps: len(ps) <= 2)] == ["one"]
+    assert [p.runs[0].text for p in split(paras, lambda ps: len(ps) <= 3)] == ["one", "Step 2", "two"]

@@ -15,7 +15,7 @@ from ..measure import line_height
 from ..metrics import Metrics
 from ..model import Box, CalloutFrame, Run, TextPara, plain_text
 from .flow import Flow
-from .items import BoxGroup, CalloutGroup
+from .items import BoxGroup, CalloutGroup, introduces_next
 
 
 def title_para(m: Metrics, group: CalloutGroup | BoxGroup) -> TextPara:
@@ -41,12 +41,15 @@ def split_points(group: CalloutGroup) -> range:
 
 
 def split(paras: list[TextPara], fits: Callable[[list[TextPara]], bool]) -> list[TextPara]:
-    """The leading paragraphs that `fits` accepts together."""
+    """The leading paragraphs that `fits` accepts together, not ending on a lead-in or a bold label
+    when more follow (it goes on with what it introduces)."""
     taken: list[TextPara] = []
     for para in paras:
         if not fits([*taken, para]):
             break
         taken.append(para)
+    while len(taken) > 1 and len(taken) < len(paras) and introduces_next(taken[-1].runs):
+        taken.pop()
     return taken
 
 

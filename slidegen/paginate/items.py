@@ -21,6 +21,7 @@ from ..model import (
     Paragraph,
     Pause,
     Quote,
+    Run,
     Section,
     SourcePos,
     Table,
@@ -31,6 +32,8 @@ from ..model import (
 
 BULLETS = ("•", "–", "◦", "▪")
 MAX_LEVEL = 6  # deeper list levels are shown at this indent, so text keeps a usable width
+MAX_BOX_DEPTH = 3  # boxes drawn inside boxes on a slide: each takes a title line and padding from the
+# next, and 200 nested ones ran off the slide; a deeper box is set as its bold title and its content
 
 
 @dataclass(frozen=True)
@@ -145,8 +148,25 @@ def _flatten_quote(block: Quote, level: int, style: str) -> list[FlowItem]:
     return flatten(block.blocks, level, "quote")
 
 
+def within_box_depth(blocks: tuple[Block, ...], depth: int = 1) -> tuple[Block, ...]:
+    """`blocks` inside a box `depth` deep, the boxes among them deeper than `MAX_BOX_DEPTH` replaced by
+    their title (bold, as a paragraph) and their content."""
+    out: list[Block] = []
+    for block in blocks:
+        if not isinstance(block, Admonition):
+            out.append(block)
+            continue
+        inner = within_box_depth(block.blocks, depth + 1)
+        if depth < MAX_BOX_DEPTH:
+            out.append(replace(block, blocks=inner))
+            continue
+        title = block.title or (Run(block.kind.capitalize()),)
+        out.extend((Paragraph(tuple(replace(run, bold=True) for run in title), block.pos), *inner))
+    return tuple(out)
+
+
 def _flatten_admonition(block: Admonition, level: int, style: str) -> list[FlowItem]:
-    inner = flatten(block.blocks, 0, "body")
+    inner = flatten(within_box_depth(block.blocks), 0, "body")
     notes = [item for item in inner if isinstance(item, Notes)]
     content = [item for item in inner if not isinstance(item, Notes)]
     if all(isinstance(item, TextGroup) for item in content):
