@@ -215,3 +215,27 @@ def test_a_box_over_three_slides_says_it_continues_once_on_each(tmp_path):
     titles = [plain_text(f.title) for s in deck_of(lesson).slides for f in s.frames if isinstance(f, CalloutFrame)]
     assert len(titles) >= 3 and titles[0] == "알아두기"
     assert set(titles[1:]) == {titles[1]} and titles[1].count("알아두기") == 1 and titles[1] != titles[0]
+
+
+def test_a_heading_too_long_for_a_slide_title_is_cut_there_and_shown_whole_on_the_slide(tmp_path):
+    """A heading that needs more than three lines at the smallest title size ran out of its title box;
+    the title shows its beginning and "…", the slide's text opens with the whole heading."""
+    from slidegen.metrics import TITLE_MARGIN
+    from slidegen.model import Box
+
+    heading = " ".join(f"word{i}" for i in range(400))
+    lesson = tmp_path / "long-heading.md"
+    lesson.write_text(f"# Lesson\n\n## {heading}\n\nSome text.\n\n### {heading} again\n\nMore text.\n", encoding="utf-8")
+    deck = deck_of(lesson)
+    theme = load_theme(ROOT / "templates")
+    from slidegen.paginate.deck import Paginator
+    m = Paginator(parse_file(lesson), theme).m
+    cut = [slide for slide in deck.slides if plain_text(slide.title).endswith("…")]
+    assert len(cut) >= 2 and all(heading not in plain_text(slide.title) for slide in deck.slides)
+    for slide in cut:
+        box = theme.box("section.title" if slide.layout is Layout.SECTION else "content.title")
+        box = Box(box.x, box.y, box.w * TITLE_MARGIN, box.h)
+        assert m.fits_lines(slide.title, box, slide.title_pt, 3, True)
+    body = " ".join(plain_text(para.runs) for slide in deck.slides for frame in slide.frames
+                    if isinstance(frame, TextFrame) for para in frame.paras)
+    assert heading in body and f"{heading} again" in body

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import warn
-from ..metrics import Metrics, fit_size, largest_fitting, size_after, sizes_down
+from ..metrics import TITLE_MARGIN, Metrics, fit_size, largest_fitting, size_after, sizes_down
 from ..model import (
     Box,
     Deck,
@@ -37,6 +37,7 @@ FOOTER_STEP, FOOTER_FLOOR = 0.5, 6  # the footer shrinks in half points, down to
 _TITLE_BOXES = {Layout.TITLE: ("title.title", "cover_title"), Layout.CLOSING: ("closing.title", "cover_title"),
                 Layout.SECTION: ("section.title", "section_title")}
 PARTS_AFTER = 2  # a ### run needing more slides than this is cut at its #### headings
+TITLE_MOST_LINES = 3  # a heading longer than this many lines at the smallest title size is cut in the title
 SUBTITLE_STEP, SUBTITLE_FLOOR = 1, 12  # a cover's subtitle shrinks in whole points, down to this size
 
 
@@ -51,6 +52,34 @@ class Paginator:
     def title_size(self, runs: Inline, box_name: str, largest_key: str) -> float:
         box = self.theme.box(box_name)
         return fit_size(self.m, runs, box, float(self.theme.sizes[largest_key]), float(self.theme.sizes["title_min"]))
+
+    def shown_title(self, runs: Inline, box_name: str) -> Inline:
+        """`runs`, or, when they do not fit the title box in `TITLE_MOST_LINES` lines at the smallest title
+        size, their longest beginning that does (cut after a word where one ends near) and "…"."""
+        box = self.theme.box(box_name)
+        box = Box(box.x, box.y, box.w * TITLE_MARGIN, box.h)
+        smallest = float(self.theme.sizes["title_min"])
+
+        def fits(title: Inline) -> bool:
+            return self.m.fits_lines(title, box, smallest, TITLE_MOST_LINES, True)
+
+        if fits(runs):
+            return runs
+        text = plain_text(runs)
+        low, high = 0, len(text)
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if fits((Run(text[:middle] + "…"),)) else (low, middle - 1)
+        cut = text[:low]
+        space = cut.rfind(" ")
+        return (Run((cut[:space] if space > low * 0.7 else cut).rstrip() + "…"),)
+
+    def with_full_heading(self, title: Inline, shown: Inline, items: list[FlowItem], pos: SourcePos) -> list[FlowItem]:
+        """`items`, opened by the whole heading when the slide title shows only its beginning."""
+        if shown is title:
+            return items
+        heading = TextPara(tuple(replace(run, bold=True) for run in title), 0, None, "body", pos)
+        return merge_keep_with_next([TextGroup((heading,), keep_with_next=True), *items])
 
     def deck(self) -> Deck:
         lesson = self.lesson
@@ -80,9 +109,15 @@ class Paginator:
 
     def section(self, section: Section) -> list[Slide]:
         name = section.title_text
-        size = self.title_size(section.title, "section.title", "section_title")
-        slides = [Slide(Layout.SECTION, section.title, size, (), section.pos, section=name, anchor=section.pos)]
+        divider_title = self.shown_title(section.title, "section.title")
+        size = self.title_size(divider_title, "section.title", "section_title")
+        slides = [Slide(Layout.SECTION, divider_title, size, (), section.pos, section=name, anchor=section.pos)]
         runs = self.section_runs(section)
+        if not runs and divider_title is not section.title:  # its first slide shows the whole heading
+            runs = [(section.title, [], section.pos, True)]
+        elif divider_title is not section.title and runs[0][0] is not section.title:
+            title, items, pos, empty = runs[0]
+            runs[0] = (title, self.with_full_heading(section.title, divider_title, items, pos), pos, empty)
         flows = self.section_flows([items for _title, items, _pos, _empty in runs])
         for (title, items, pos, allow_empty), flow in zip(runs, flows):
             # the divider already shows the section's title: its own text continues it, numbered
@@ -158,6 +193,9 @@ class Paginator:
         their numbering."""
         if not items and not allow_empty:
             return []
+        shown_title = self.shown_title(title, "content.title")
+        if shown_title is not title:
+            items, title, flow = self.with_full_heading(title, shown_title, items, pos), shown_title, None
         flow = flow or best_flow(self.m, items, self.theme.box("content.body"), self.missing_image_text)
         for where, message in flow.warnings:
             warn(where, message)
