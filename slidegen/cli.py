@@ -158,6 +158,11 @@ class BudgetExceeded(SlidegenError):
     """A lesson's build took longer than `--max-seconds`."""
 
 
+class _OutOfTime(BaseException):
+    """The alarm of `--max-seconds`: not an `Exception`, so that no `except Exception` on the way (a
+    formula's or a picture's fallback) takes it for a failure of its own and goes on building."""
+
+
 @contextlib.contextmanager
 def memory_budget(megabytes: int):
     """Cap the process's address space while a command builds, so a lesson that would eat the machine
@@ -186,13 +191,15 @@ def _within_budget(path: Path, seconds: float, build_one):
         return build_one(path)
 
     def stop(_signum, _frame):
-        raise BudgetExceeded(f"{path}: stopped after {seconds:g} s (--max-seconds); the lesson is too large "
-                             "or has a construct slidegen handles slowly")
+        raise _OutOfTime
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         return build_one(path)
+    except _OutOfTime:
+        raise BudgetExceeded(f"{path}: stopped after {seconds:g} s (--max-seconds); the lesson is too large "
+                             "or has a construct slidegen handles slowly") from None
     except MemoryError:
         raise BudgetExceeded(f"{path}: needs more memory than --max-memory allows") from None
     finally:

@@ -292,8 +292,8 @@ def word_ems(pieces: tuple[Piece, ...], autospace: float = 0.0) -> tuple[tuple[f
 
 def _words(pieces, size_pt: float, autospace: float = 0.0):
     """(word width, width of the space before it, tallest formula) per word; (None, 0, 0) for an
-    explicit break. A formula is one word as wide as its picture or its linear text, whichever is wider
-    (PowerPoint shows the one, other viewers the other)."""
+    explicit break. A formula is one word as wide as its picture or its linear text's widest line,
+    whichever is wider (PowerPoint shows the one, other viewers the other: `Metrics.formula_box`)."""
     word, space, pending_space, tall = 0.0, 0.0, 0.0, 0.0
     in_word = False
     last = before_space = " "  # the character before this one; the last one before the spaces
@@ -303,7 +303,7 @@ def _words(pieces, size_pt: float, autospace: float = 0.0):
         if piece.formula is not None:
             if not in_word:
                 space, in_word = pending_space, True
-            word += max(piece.formula[0], f.width(piece.text)) * size_pt
+            word += piece.formula[0] * size_pt  # the picture or the linear text's widest line
             tall, last, before_space = max(tall, piece.formula[1]), "x", "x"
             continue
         for chunk in _split_keep(piece.text):

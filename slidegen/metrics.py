@@ -91,9 +91,11 @@ class Metrics:
                       self.formula_box(r.math, r.display) if r.math else None) for r in runs]
 
     def formula_box(self, tex: str, display: bool) -> tuple[float, float]:
-        """A formula's (width, line height) in em: as wide as its picture, as tall as the picture with
-        the font's leading, or as its linear text's lines (what viewers without equations show)."""
-        return formula_box(tex, display, face(self.body).line_height)
+        """A formula's (width, line height) in em: as wide as its picture or its linear text's widest
+        line, as tall as the picture with the font's leading or as its linear text's lines (what viewers
+        without equations show)."""
+        width, height = formula_box(tex, display, face(self.body).line_height)
+        return max(width, linear_width(tex, display, self.body)), height
 
     def lines_height(self, wrapped: Wrapped, size: float) -> float:
         """The wrapped text's height: a line per line, each line holding a taller formula as tall as it."""
@@ -160,6 +162,15 @@ def row_heights(m: Metrics, table: Table, widths: tuple[float, ...], size: float
         return max(heights, default=lh) + 2 * pad_y + 1.0
 
     return (height(table.header, True),) + tuple(height(row.cells, False) for row in table.rows)
+
+
+@functools.lru_cache(maxsize=2048)
+def linear_width(tex: str, display: bool, style: Style) -> float:
+    """The widest line of a formula's linear text in em of `style` (a matrix's rows, `aligned`'s lines)."""
+    from . import formula
+
+    lines = "".join(piece.text for piece in formula.to_linear(tex, display)).split("\n")
+    return max(face(style).width(line) for line in lines)
 
 
 @functools.lru_cache(maxsize=2048)

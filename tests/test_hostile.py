@@ -354,3 +354,21 @@ def test_a_code_line_of_a_hundred_thousand_characters_is_all_in_both_outputs(tmp
     assert check.returncode == 0, check.stdout + check.stderr
     text = subprocess.run(["pdftotext", str(tmp_path / "long-code-line.pdf"), "-"], capture_output=True, text=True).stdout
     assert sum(char in "abcdefghijklmnopqrstuvwxyz" for char in text) >= len(line)  # pages cut it; check read it
+
+
+def test_the_time_budget_is_not_swallowed_by_a_fallback_that_catches_every_exception(tmp_path):
+    """The alarm once fired inside a formula's drawing, whose fallback caught it as a drawing failure:
+    the build went on and ended in "internal error: FormulaError(… BudgetExceeded …)"."""
+    from slidegen.cli import BudgetExceeded, _within_budget
+
+    def stubborn(_path):
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                time.sleep(0.01)
+            except Exception:  # a library's or a fallback's broad handler
+                pass
+        return "finished"
+
+    with pytest.raises(BudgetExceeded, match="stopped after 0.2 s"):
+        _within_budget(tmp_path / "x.md", 0.2, stubborn)

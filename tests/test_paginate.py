@@ -239,3 +239,23 @@ def test_a_heading_too_long_for_a_slide_title_is_cut_there_and_shown_whole_on_th
     body = " ".join(plain_text(para.runs) for slide in deck.slides for frame in slide.frames
                     if isinstance(frame, TextFrame) for para in frame.paras)
     assert heading in body and f"{heading} again" in body
+
+
+def test_a_displayed_formula_taller_than_a_slide_is_set_smaller_inside_the_content_area(tmp_path):
+    """A 20 x 20 matrix was one text box 1,501 pt tall on a 540 pt slide: measured as one line of linear
+    text as wide as all its rows, then placed whole at the text's size."""
+    from slidegen import formula
+
+    matrix = r"\begin{pmatrix}" + r"\\".join("&".join(str(i * j) for j in range(20)) for i in range(20)) + r"\end{pmatrix}"
+    lesson = tmp_path / "matrix.md"
+    lesson.write_text(f"# M\n\n## Matrix\n\nThe matrix:\n\n$${matrix}$$\n\nAfter it.\n", encoding="utf-8")
+    deck = deck_of(lesson)
+    area = load_theme(TEMPLATES).box("content.body")
+    frames = [(slide, frame) for slide in deck.slides for frame in slide.frames if isinstance(frame, TextFrame)]
+    formula_frames = [frame for _s, frame in frames if any(run.math for p in frame.paras for run in p.runs)]
+    assert len(formula_frames) == 1 and formula_frames[0].size_pt < 18
+    for slide, frame in frames:
+        if slide.layout is Layout.CONTENT:
+            assert frame.box.y + frame.box.h <= area.y + area.h + 0.5
+    lines = "".join(piece.text for piece in formula.to_linear(matrix, True)).split("\n")
+    assert len(lines) == 20 and lines[1].startswith("0, 1, 2")  # a displayed matrix: a row a line

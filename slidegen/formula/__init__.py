@@ -49,7 +49,7 @@ def to_linear(tex: str, display: bool = False) -> tuple:
     from . import linear
     from .mathml import parse
 
-    return tuple(linear.to_linear(parse(to_mathml(tex, display), tex)))
+    return tuple(linear.to_linear(parse(to_mathml(tex, display), tex), display))
 
 
 def linear_text(tex: str, display: bool = False) -> str:

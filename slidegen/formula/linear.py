@@ -21,8 +21,9 @@ class Piece:
     bold: bool = False
 
 
-def to_linear(root) -> list[Piece]:
-    return _merge(_Linear().row(mm.children(root)))
+def to_linear(root, display: bool = False) -> list[Piece]:
+    """Linear pieces of a formula; in a display formula a matrix's rows each on a line of their own."""
+    return _merge(_Linear(display).row(mm.children(root)))
 
 
 def plain(pieces) -> str:
@@ -38,6 +39,9 @@ def plain(pieces) -> str:
 
 
 class _Linear:
+    def __init__(self, display: bool = False):
+        self.display = display
+
     def row(self, nodes, script=None) -> list[Piece]:
         out = []
         for node in nodes:
@@ -119,10 +123,11 @@ class _Linear:
     def mtable(self, node, script):
         rows = [row for row in mm.children(node) if mm.name(row) in ("mtr", "mlabeledtr")]
         aligned = mm.column_alignments(node)[:2] == ["right", "left"]  # aligned, align*: one line each
+        own_lines = aligned or (self.display and script is None)  # a displayed matrix: a row a line
         out = []
         for i, row in enumerate(rows):
             if i:
-                out.append(Piece("\n") if aligned else Piece("; ", script))
+                out.append(Piece("\n") if own_lines else Piece("; ", script))
             for j, cell in enumerate(mm.children(row)):
                 if j and not aligned:
                     out.append(Piece(", ", script))

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..measure import line_height
 from ..metrics import Metrics
-from ..model import Box, TextPara, plain_text
+from ..model import Box, TextFrame, TextPara, plain_text
 from .flow import Flow
 from .items import TextGroup, introduces_next
 from .runs import RunCuts, sentence_cuts, strip_runs, word_cuts
@@ -147,9 +147,56 @@ def keep_with(flow: Flow, para: TextPara, following: TextPara) -> None:
         flow.next_page()
 
 
+FORMULA_FLOOR = 1.0  # a displayed formula too tall for a slide shrinks as far as it must (and is warned about)
+
+
+def is_display_formula(para: TextPara) -> bool:
+    """The paragraph is one displayed formula (`$$…$$` on its own lines), which cannot be split."""
+    shown = [run for run in para.runs if run.text.strip() or run.math]
+    return len(shown) == 1 and bool(shown[0].math) and shown[0].display
+
+
+def largest_formula_size(flow: Flow, para: TextPara, room: float) -> float:
+    """The largest size, in whole points below the flow's and down to `FORMULA_FLOOR`, at which the
+    formula fits `room`."""
+    sizes = [float(size) for size in range(int(flow.size) - 1, int(FORMULA_FLOOR) - 1, -1)]
+    return next((size for size in sizes if flow.m.paras_height((para,), flow.area.w, size) <= room), FORMULA_FLOOR)
+
+
+def formula_size(flow: Flow, para: TextPara) -> float | None:
+    """For a displayed formula taller than an empty slide at the flow's size (a large matrix): the
+    largest smaller size at which it fits one; else None."""
+    if not is_display_formula(para) or flow.height_alone((para,)) <= flow.area.h:
+        return None
+    return largest_formula_size(flow, para, flow.area.h)
+
+
+def place_tall_formula(flow: Flow, para: TextPara, size: float) -> None:
+    """The formula in a frame of its own at `size` (the largest that fits a slide), below the text
+    before it when it fits there at nearly that size (what introduces it stays with it), else on
+    the next slide; a warning when that is smaller than the theme's smallest body size."""
+    flow.close_text()
+    if not flow.page.empty:
+        here = largest_formula_size(flow, para, flow.free_height())
+        if here >= size - 2:
+            size = here
+        else:
+            flow.next_page()
+    height = flow.m.paras_height((para,), flow.area.w, size)
+    flow.place(lambda box: TextFrame((para,), box, size), min(height, flow.free_height()))
+    if size < float(flow.m.theme.sizes["body_min"]):
+        flow.warn(para.pos or "?", f"a formula is too tall for a slide; it is set at {size:g} pt "
+                                   "(split it, or show part of it)")
+
+
 def place_para(flow: Flow, para: TextPara) -> None:
     """One paragraph, split across slides as often as it needs. A list item that fits on a slide moves
-    to the next one whole rather than be cut; other paragraphs break between sentences."""
+    to the next one whole rather than be cut; other paragraphs break between sentences; a displayed
+    formula taller than a slide is set smaller on a slide of its own."""
+    size = formula_size(flow, para)
+    if size is not None:
+        place_tall_formula(flow, para, size)
+        return
     rest = Rest(para)
     while not place_whole(flow, rest):
         cut = cut_for_this_slide(flow, rest)

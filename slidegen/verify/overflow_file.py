@@ -41,8 +41,14 @@ class FileMeasure:
 
     def shape_problems(self, shape, number: int, deck_path: Path) -> list[str]:
         need = self.frame_height(shape.text_frame, Emu(shape.width).pt)
-        return too_tall(self.where(shape.text_frame.text, number, deck_path),
-                        f"{_shape_label(shape.text_frame.text)}", need, Emu(shape.height).pt)
+        return self.too_tall_at(shape.text_frame.text, number, deck_path,
+                                f"{_shape_label(shape.text_frame.text)}", need, Emu(shape.height).pt)
+
+    def too_tall_at(self, text: str, number: int, deck_path: Path, name: str, need: float, have: float) -> list[str]:
+        """`too_tall` at the lesson line of `text`, looked up (a search of every item) only when it is."""
+        if not too_tall("", name, need, have):
+            return []
+        return too_tall(self.where(text, number, deck_path), name, need, have)
 
     def where(self, text: str, number: int, deck_path: Path) -> str:
         """The lesson line of the first item the shape shows, else the deck."""
@@ -103,8 +109,8 @@ class FileMeasure:
                     continue
                 have = sum(heights[r: r + cell.span_height])
                 need = self.cell_height(cell, sum(widths[c: c + cell.span_width]))
-                problems += too_tall(self.where(cell.text_frame.text, number, deck_path),
-                                     f"table cell {_shape_label(cell.text_frame.text)}", need, have)
+                problems += self.too_tall_at(cell.text_frame.text, number, deck_path,
+                                             f"table cell {_shape_label(cell.text_frame.text)}", need, have)
         return problems
 
     def cell_height(self, cell, width: float) -> float:
