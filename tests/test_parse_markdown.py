@@ -375,3 +375,10 @@ def test_a_heading_inside_a_box_or_quote_is_bold_and_its_id_is_not_shown():
     box, quote = lesson.sections[0].blocks
     assert [(r.text, r.bold) for r in box.blocks[0].runs] == [("Props vs State", True)]
     assert [(r.text, r.bold) for r in quote.blocks[0].runs] == [("인용 제목", True)]
+
+
+def test_a_picture_on_a_line_of_its_own_keeps_its_place_in_the_paragraph():
+    """`![…](…)` then `*Figure 1. …*` on the next line is one paragraph: the caption once came first."""
+    first, caption, text, inline = blocks("## A\n\n![chart](c.png)\n*Figure 1. The chart*\n\nSee ![icon](i.png) here.\n")
+    assert isinstance(first, Image) and plain_text(caption.runs) == "Figure 1. The chart"
+    assert plain_text(text.runs) == "See  here." and isinstance(inline, Image) and inline.alt == "icon"

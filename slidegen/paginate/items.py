@@ -105,7 +105,7 @@ def _flatten_list(block: ListBlock, level: int, style: str) -> list[FlowItem]:
     items: list[FlowItem] = []
     for number, item in enumerate(block.items, start=block.start):
         marker = f"{number}." if block.ordered else bullet(level, item.checked)
-        group = [TextPara(item.runs, min(level, MAX_LEVEL), marker, style, item.pos)]
+        group = [TextPara(task_runs(item.checked) + item.runs, min(level, MAX_LEVEL), marker, style, item.pos)]
         rest: list[FlowItem] = []
         for child in flatten(item.children, level + 1, style):
             if isinstance(child, TextGroup) and not rest:
@@ -137,11 +137,20 @@ def is_caption(group: TextGroup) -> bool:
     return 0 < len(text) <= (CAPTION_CHARS if italic else 200) and (named or italic)
 
 
-def bullet(level: int, checked: bool | None) -> str:
-    """A list item's marker: a task box when the item is a task, else the bullet of its level."""
+def bullet(level: int, checked: bool | None) -> str | None:
+    """A list item's marker: none for a task (its box is text: `task_runs`), else the bullet of its level."""
     if checked is not None:
-        return "▣" if checked else "□"  # both are in Noto Sans CJK (☑/☐ are not)
+        return None
     return BULLETS[level % len(BULLETS)]
+
+
+def task_runs(checked: bool | None) -> Inline:
+    """A task's box as text, "[x] " or "[ ] " in the code face, as the handout writes it: a bullet
+    character is drawn but not read (a screen reader, a copy of the slide's text, the checker would
+    lose whether the task is done)."""
+    if checked is None:
+        return ()
+    return (Run("[x]" if checked else "[ ]", code=True), Run(" "))
 
 
 def _flatten_quote(block: Quote, level: int, style: str) -> list[FlowItem]:

@@ -18,6 +18,7 @@ from ..model import (
     Admonition,
     Block,
     Code,
+    Image,
     Inline,
     ListBlock,
     ListItem,
@@ -95,12 +96,12 @@ class MarkdownBlocks:
         raw = self.raw_source_blocks(source, self.pos(node))
         if raw is not None:
             return raw
-        runs, images = self.inline_runs(inline, self.pos(node))
-        runs = trim(runs)
         out: list[Block] = []
-        if has_text(runs):
-            out.append(Paragraph(runs, self.pos(node)))
-        out.extend(images)
+        for piece in self.inline_pieces(inline, self.pos(node)):  # text and pictures in the order written
+            if isinstance(piece, Image):
+                out.append(piece)
+            elif has_text(trim(piece)):
+                out.append(Paragraph(trim(piece), self.pos(node)))
         return out
 
     def heading(self, node: SyntaxTreeNode) -> tuple[Inline, str | None]:

@@ -39,7 +39,9 @@ class InlineHtml:
             return
         name = re.match(r"<\s*(/?)\s*([A-Za-z][\w.-]*)", tag)
         if name and name.group(2).lower() == "img" and not self.skip_depth:
-            self.images.extend(self.parser.img_tags(tag, self.pos))
+            found = self.parser.img_tags(tag, self.pos)
+            self.image_at.extend([None] * len(found))  # in the text's flow: after the paragraph
+            self.images.extend(found)
         elif name and name.group(2).lower() == "a":
             self.html_anchor(tag, closing=bool(name.group(1)))
         elif name and name.group(2).lower() in STYLE_TAGS:

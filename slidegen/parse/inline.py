@@ -56,6 +56,22 @@ class InlineParsing:
         collector.walk(inline.children, Run(""))
         return merge(collector.runs), collector.images
 
+    def inline_pieces(self, inline: SyntaxTreeNode, pos: SourcePos) -> list[Inline | Image]:
+        """The paragraph's text cut at its pictures that stand on lines of their own, in the order
+        written: the text before, the picture, the text after (a caption line under an image stays
+        under it); a picture inside a sentence (an icon, a badge) follows the paragraph."""
+        collector = InlineCollector(self, pos)
+        collector.walk(inline.children, Run(""))
+        pieces: list[Inline | Image] = []
+        start, inline_images = 0, []
+        for at, image in zip(collector.image_at, collector.images):
+            if at is None:
+                inline_images.append(image)
+                continue
+            pieces += [merge(collector.runs[start:at]), image]
+            start = at
+        return pieces + [merge(collector.runs[start:])] + inline_images
+
 
 class InlineCollector(InlineHtml):
     """Walks inline nodes, carrying the formatting of the enclosing emphasis/link nodes."""
@@ -65,6 +81,7 @@ class InlineCollector(InlineHtml):
         self.pos = pos
         self.runs: list[Run] = []
         self.images: list[Image] = []
+        self.image_at: list[int | None] = []  # where in `runs` a picture on a line of its own stood
         self.skip_depth = 0
         self.html_links: list[str | None] = []  # raw `<a href>` around the text
         self.html_styles: list[tuple[str, dict]] = []  # raw `<sup>`, `<b>`… around the text
@@ -138,6 +155,7 @@ class InlineCollector(InlineHtml):
 
     def image(self, node, style):
         alt = node.content or ""
+        self.image_at.append(len(self.runs) if _on_own_line(node) else None)
         self.images.append(self.parser.image(str(node.attrs.get("src", "")), alt,
                                              node.attrs.get("title"), self.pos))
 
@@ -146,6 +164,16 @@ class InlineCollector(InlineHtml):
             self.walk(node.children, style)
         else:
             self.add(node.content, style)
+
+
+_LINE_BREAKS = ("softbreak", "hardbreak")
+
+
+def _on_own_line(node) -> bool:
+    """The picture is alone on its line of the paragraph (between line breaks or the paragraph's ends)."""
+    before, after = node.previous_sibling, node.next_sibling
+    return node.parent is not None and node.parent.type == "inline" and \
+        (before is None or before.type in _LINE_BREAKS) and (after is None or after.type in _LINE_BREAKS)
 
 
 _INLINE_HANDLERS = {
