@@ -259,3 +259,12 @@ def test_a_displayed_formula_taller_than_a_slide_is_set_smaller_inside_the_conte
             assert frame.box.y + frame.box.h <= area.y + area.h + 0.5
     lines = "".join(piece.text for piece in formula.to_linear(matrix, True)).split("\n")
     assert len(lines) == 20 and lines[1].startswith("0, 1, 2")  # a displayed matrix: a row a line
+
+
+def test_the_text_before_the_first_section_is_titled_as_an_introduction(tmp_path):
+    lesson = tmp_path / "intro.md"
+    lesson.write_text("# Git\n\nWhy branches matter.\n\n## Branches\n\nText.\n", encoding="utf-8")
+    assert titles(deck_of(lesson))[1] == "Introduction"
+    alone = tmp_path / "alone.md"
+    alone.write_text("# Git\n\nOnly text here.\n", encoding="utf-8")
+    assert "Introduction" not in titles(deck_of(alone))

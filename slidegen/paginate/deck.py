@@ -87,7 +87,7 @@ class Paginator:
         if len(lesson.sections) > 1:
             slides += self.agenda_slides()
         if lesson.preamble:
-            slides += self.content_slides((Run(lesson.title),), flatten(lesson.preamble), self.start, "", None)
+            slides += self.content_slides((Run(self.preamble_title()),), flatten(lesson.preamble), self.start, "", None)
         for section in lesson.sections:
             slides += self.section(section)
         slides.append(self.closing_slide())
@@ -165,6 +165,14 @@ class Paginator:
         """The items would make one nearly bare slide of their own."""
         flow = best_flow(self.m, items, self.theme.box("content.body"), self.missing_image_text)
         return len(flow.pages) == 1 and flow.nearly_empty()
+
+    def preamble_title(self) -> str:
+        """The title of the slides of the text before the first `##`: the theme's word for an
+        introduction ("Introduction", "들어가며") when sections follow it, else the lesson's title
+        (numbered, as the cover has it): a lesson of text alone is not all introduction."""
+        if "introduction" in self.theme.strings and self.lesson.sections:
+            return self.theme.text("introduction", lesson_title=self.lesson.title)
+        return self.lesson.title
 
     def part_title(self, title: str, part: str) -> str:
         if "part_title" in self.theme.strings:
