@@ -382,3 +382,11 @@ def test_a_picture_on_a_line_of_its_own_keeps_its_place_in_the_paragraph():
     first, caption, text, inline = blocks("## A\n\n![chart](c.png)\n*Figure 1. The chart*\n\nSee ![icon](i.png) here.\n")
     assert isinstance(first, Image) and plain_text(caption.runs) == "Figure 1. The chart"
     assert plain_text(text.runs) == "See  here." and isinstance(inline, Image) and inline.alt == "icon"
+
+
+def test_abbreviation_definitions_are_hidden_as_the_site_hides_them(caplog):
+    """MkDocs Material's `*[HTTP]: …` lines become tooltips on the site; they showed as text."""
+    lesson = parse("## APIs\n\nHTTP is a protocol. *[emphasis](x.md)* stays.\n\n*[HTTP]: Hypertext Transfer Protocol\n", "abbr.md")
+    words = " ".join(plain_text(b.runs) for s in lesson.sections for b in s.blocks if hasattr(b, "runs"))
+    assert "Hypertext" not in words and "HTTP is a protocol." in words and "emphasis" in words
+    assert sum("abbreviation definition" in r.getMessage() for r in caplog.records) == 1

@@ -1,7 +1,8 @@
 """Markup a course site's generator hides, removed before Markdown parsing (line numbers kept):
 Liquid/Jekyll `{% comment %}…{% endcomment %}` (its text is hidden on the site) and the `{% raw %}`,
 `{% endraw %}` markers, kramdown attribute lists on their own line (`{: .class }`), attribute
-blocks right after an image (`![a](b){alt='…'}`), and Sphinx/d2lbook anchor lines (`:label:`id``,
+blocks right after an image (`![a](b){alt='…'}`), abbreviation definitions (`*[HTML]: …`, a
+tooltip on the site), and Sphinx/d2lbook anchor lines (`:label:`id``,
 `:eqlabel:`id``), which name a heading, figure or equation for cross-references and show nothing;
 their references (`:numref:`id``, `:eqref:`id``, `:cite:`key``) show their label. Code (fenced or inline) is left as written.
 Each kind removed is reported once, at its first line."""
@@ -24,12 +25,14 @@ _SPHINX_ROLE = re.compile(r":(numref|eqref|ref|cite|citet|citep|doc|term):`([^`\
 # a line of only LaTeX commands that print nothing on a web page (pandoc drops raw TeX from HTML)
 _LATEX_LINE = re.compile(r"^\s{0,3}(?:\\(?:index|newpage|clearpage|pagebreak|noindent|vspace\*?|"
                          r"medskip|bigskip|smallskip|FloatBarrier)(?:\{[^{}\n]{0,200}\})?\s*)+$")
+_ABBR_LINE = re.compile(r"^\s{0,3}\*\[[^\]\n]{1,200}\]:(?:\s.*)?$")  # Python-Markdown/Material's `*[HTML]: …`
 _IMAGE_ATTRS = re.compile(r"(!\[[^\]\n]{0,500}\]\([^()\n]{0,2000}\))\{[^{}\n]{0,500}\}")
 
 KINDS = {"comment": "a Liquid {% comment %} block (hidden on the site) is left out",
          "raw": "Liquid {% raw %} markers are left out",
          "ial": "a kramdown attribute list ({: … }) is left out",
          "image": "an attribute block after an image ({…}) is left out",
+         "abbr": "an abbreviation definition (*[HTML]: …) is left out: the site shows it only as a tooltip",
          "label": "a cross-reference anchor line (:label:`…`) is left out",
          "latex": "LaTeX commands on their own line (\\index{…}, \\newpage, …) are left out, as the site leaves them",
          "role": "cross-references (:numref:`…`, :eqref:`…`, :cite:`…`) show their label: the numbers the "
@@ -38,7 +41,7 @@ KINDS = {"comment": "a Liquid {% comment %} block (hidden on the site) is left o
 
 def hide_site_markup(text: str, file: str) -> str:
     """`text` with the site's hidden markup blanked (each removed line kept as an empty line)."""
-    if "{" not in text and ":label:" not in text and ":eqlabel:" not in text and ":`" not in text and "\\" not in text:
+    if "{" not in text and "*[" not in text and ":label:" not in text and ":eqlabel:" not in text and ":`" not in text and "\\" not in text:
         return text
     lines, seen = text.split("\n"), {}
     fences, in_comment = Fences(), False
@@ -69,6 +72,9 @@ def _clean(line: str, in_comment: bool, number: int, seen: dict[str, int]) -> tu
         return "", False
     if line.lstrip().startswith("\\") and _LATEX_LINE.match(line):
         seen.setdefault("latex", number)
+        return "", False
+    if line.lstrip().startswith("*[") and _ABBR_LINE.match(line):
+        seen.setdefault("abbr", number)
         return "", False
     if line.lstrip().startswith((":label:", ":eqlabel:")) and _LABEL_LINE.match(line):
         seen.setdefault("label", number)
