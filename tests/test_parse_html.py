@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from slidegen.model import Code, Image, Notes, Paragraph, plain_text
+from slidegen.model import Code, Image, Notes, Paragraph, Table, plain_text
 from slidegen.parse import parse_text
 
 ONE_PIXEL_PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82"  # a real picture: a file Pillow cannot read has no path
@@ -388,3 +388,15 @@ def test_react_dev_boxes_keep_their_own_kinds_and_labels():
     assert [ko.text("admonition", kind=k) for k in kinds] == ["주의하세요!", "자세히 살펴보기", "학습 내용", "요약"]
     assert [en.text("admonition", kind=k) for k in kinds] == ["Pitfall", "Deep Dive", "You will learn", "Recap"]
     assert all(k in ko.colors["admonition"] for k in kinds)
+
+
+def test_an_html_table_is_a_table_with_its_header_row_and_inline_markup():
+    """A README's `<table>` was flattened into glued text ("연산스택큐", "넣기 appendappend")."""
+    (table,) = blocks("## A\n\n<table>\n  <tr><th>Op</th><th>Stack</th><th>Queue</th></tr>\n"
+                      "  <tr><td>put</td><td><code>append</code></td><td><b>append</b> &amp; more</td></tr>\n"
+                      "  <tr><td>take</td><td>pop()</td></tr>\n</table>\n")
+    assert isinstance(table, Table) and [plain_text(c) for c in table.header] == ["Op", "Stack", "Queue"]
+    put, take = table.rows
+    assert [plain_text(c) for c in put.cells] == ["put", "append", "append & more"]
+    assert put.cells[1][0].code and put.cells[2][0].bold
+    assert [plain_text(c) for c in take.cells] == ["take", "pop()", ""]  # a short row is padded

@@ -15,6 +15,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..errors import warn
 from ..model import Admonition, Block, Code, Notes, Paragraph, Pause, SourcePos
 from .box_components import one_block_box
+from .html_tables import html_table, is_html_table
 from .html_text import PICTURE, TextExtractor, img_attributes, tag_attributes, text_paragraphs
 from .jsx_scan import plain_tags
 from .mdx import (
@@ -75,6 +76,10 @@ class HtmlBlocks:
         pre = _PRE.match(content)
         if pre:
             return [pre_code(pre, self.pos(node))]
+        if is_html_table(content):
+            table = html_table(content, self.pos(node), self.inline_text)
+            if table is not None:
+                return [table]
         raw = self.raw_source_blocks(content, self.pos(node))
         if raw is not None:
             return raw
