@@ -268,3 +268,11 @@ def test_the_text_before_the_first_section_is_titled_as_an_introduction(tmp_path
     alone = tmp_path / "alone.md"
     alone.write_text("# Git\n\nOnly text here.\n", encoding="utf-8")
     assert "Introduction" not in titles(deck_of(alone))
+
+
+def test_a_table_of_a_header_and_no_body_is_on_its_slide(tmp_path):
+    """`| a |` over `|---|` (and a one-row HTML table) has a header and no rows: it was left out."""
+    lesson = tmp_path / "header-only.md"
+    lesson.write_text("# T\n\n## A\n\n| only | header |\n|---|---|\n\nafter\n", encoding="utf-8")
+    frames = [f for s in deck_of(lesson).slides for f in s.frames if isinstance(f, TableFrame)]
+    assert len(frames) == 1 and [plain_text(c) for c in frames[0].header] == ["only", "header"] and not frames[0].rows

@@ -176,6 +176,9 @@ def place_table(flow: Flow, table: Table) -> None:
     if fit.too_wide:
         flow.warn(table.pos, f"table is too wide for the slide even at {fit.size:g} pt; long words are broken inside cells")
     header_h, heights = fit.heights[0], fit.heights[1:]
+    if not table.rows:  # a header and no body (`| a |` over `|---|`, a one-row HTML table): the header alone
+        place_piece(flow, table, fit, [])
+        return
     groups = split_points(table, heights, flow.area.h - header_h)
     while groups:
         taken = split(groups, heights, flow.free_height() - header_h)
