@@ -400,3 +400,9 @@ def test_an_html_table_is_a_table_with_its_header_row_and_inline_markup():
     assert [plain_text(c) for c in put.cells] == ["put", "append", "append & more"]
     assert put.cells[1][0].code and put.cells[2][0].bold
     assert [plain_text(c) for c in take.cells] == ["take", "pop()", ""]  # a short row is padded
+
+
+def test_an_html_table_in_a_centring_wrapper_is_a_table():
+    (table,) = blocks('## A\n\n<div align="center">\n<table>\n<thead><tr><th>a</th><th>b</th></tr></thead>\n'
+                      '<tbody><tr><td>1</td><td>2</td></tr></tbody>\n</table>\n</div>\n')
+    assert isinstance(table, Table) and [plain_text(c) for c in table.rows[0].cells] == ["1", "2"]

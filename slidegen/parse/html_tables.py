@@ -10,13 +10,15 @@ from html.parser import HTMLParser
 
 from ..model import Inline, SourcePos, Table, TableRow
 
-_WHOLE_TABLE = re.compile(r"^\s*<table\b.*</table>\s*$", re.DOTALL | re.IGNORECASE)
+# one table, perhaps inside wrappers that only place it (`<div align="center">`, `<p>`, `<center>`)
+_WHOLE_TABLE = re.compile(r"^\s*(?:<(?:div|p|center)\b[^<>]*>\s*)*<table\b.*</table>\s*(?:</(?:div|p|center)>\s*)*$",
+                          re.DOTALL | re.IGNORECASE)
 _CELL_TAGS = ("td", "th")
 _BLOCK_INSIDE = re.compile(r"</?(?:p|div|br|ul|ol|li|table|tr|td|th|thead|tbody)\b[^<>]*>", re.IGNORECASE)
 
 
 def is_html_table(content: str) -> bool:
-    """The block is one `<table>…</table>` and nothing else."""
+    """The block is one `<table>…</table>` (in wrappers that only place it) and nothing else."""
     return bool(_WHOLE_TABLE.match(content)) and content.lower().count("<table") == content.lower().count("</table")
 
 
