@@ -276,3 +276,26 @@ def test_a_table_of_a_header_and_no_body_is_on_its_slide(tmp_path):
     lesson.write_text("# T\n\n## A\n\n| only | header |\n|---|---|\n\nafter\n", encoding="utf-8")
     frames = [f for s in deck_of(lesson).slides for f in s.frames if isinstance(f, TableFrame)]
     assert len(frames) == 1 and [plain_text(c) for c in frames[0].header] == ["only", "header"] and not frames[0].rows
+
+
+def test_a_page_that_is_one_section_titled_by_its_heading_has_no_divider_repeating_the_cover(tmp_path):
+    """An mdBook chapter starts with `## Variables` and has no title of its own: the cover shows the
+    heading, and a divider after it read "Variables (2)"."""
+    lesson = tmp_path / "chapter.md"
+    lesson.write_text("## Variables\n\nValues are immutable.\n\n### Constants\n\nUse const.\n", encoding="utf-8")
+    shown = titles(deck_of(lesson))
+    assert shown[0] == "Variables" and "Variables (2)" not in shown and "Constants" in shown
+    assert not [s for s in deck_of(lesson).slides if s.layout is Layout.SECTION]
+
+
+def test_a_numbered_listing_caption_stays_under_its_code(tmp_path):
+    """"예제 3-1: …" under a code block went to the top of the next slide when the block filled this one."""
+    code = "\n".join(f"    let x{i} = {i};" for i in range(14))
+    lesson = tmp_path / "listing.md"
+    lesson.write_text(f"# R\n\n## Code\n\nIntro line one.\n\n```rust\nfn main() {{\n{code}\n}}\n```\n\n"
+                      "예제 3-1: 불변 변수에 값을 두 번 할당하기\n\nAfter.\n", encoding="utf-8")
+    for slide in deck_of(lesson).slides:
+        kinds = [type(f).__name__ for f in slide.frames]
+        texts = [plain_text(p.runs) for f in slide.frames if isinstance(f, TextFrame) for p in f.paras]
+        if any(t.startswith("예제 3-1") for t in texts):
+            assert "CodeFrame" in kinds, kinds

@@ -158,7 +158,7 @@ def place(flow: Flow, code: Code) -> None:
     cut = with_long_lines_cut(m, code, flow.area, size, counts)
     if cut is not code:
         code, counts = cut, wrapped_lines(m, cut, flow.area.w, size)
-    if flow.should_move(height(m, code, counts, size, 0)):
+    if flow.should_move(height(m, code, counts, size, 0) + flow.reserve):
         smaller = size_below_intro(flow, code, size)
         if smaller is None:
             flow.next_page()
@@ -170,6 +170,8 @@ def place(flow: Flow, code: Code) -> None:
     start = 0
     while start < len(counts):
         n = split(m, code, counts, size, start, flow.free_height())
+        if start + n == len(counts) and flow.reserve and n > LEAST_LINES:  # the last part leaves its caption room
+            n = max(LEAST_LINES, split(m, code, counts, size, start, flow.free_height() - flow.reserve))
         if n < min(LEAST_LINES, len(counts) - start) and not flow.page.empty:
             flow.next_page()
             continue

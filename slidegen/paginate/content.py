@@ -22,6 +22,7 @@ from .items import (
     PageBreak,
     TextGroup,
     is_caption,
+    is_code_caption,
     unwrap,
 )
 
@@ -163,11 +164,15 @@ def place_items(flow: Flow, items: list[FlowItem], grow: frozenset[int] = frozen
 
 
 def caption_room(m: Metrics, item: FlowItem, following: FlowItem | None, area: Box, size: float) -> float:
-    """The height a picture leaves below itself for the caption that follows it (else nothing; nor for
-    a caption so long that the picture would get less than its least share of the slide)."""
-    if isinstance(unwrap(item), Image) and isinstance(following, TextGroup) and is_caption(following):
+    """The height a picture or a code block leaves below itself for the caption that follows it (else
+    nothing; nor for a caption so long that a picture would get less than its least share of the slide)."""
+    if not isinstance(following, TextGroup):
+        return 0.0
+    if isinstance(unwrap(item), Image) and is_caption(following):
         room = m.paras_height(following.paras, area.w, size) + m.sp["frame_gap"]
         return room if room <= area.h * (1 - image.LEAST_SHARE) else 0.0
+    if isinstance(unwrap(item), Code) and is_code_caption(following):  # a listing's number stays under it
+        return m.paras_height(following.paras, area.w, size) + m.sp["frame_gap"]
     return 0.0
 
 

@@ -111,7 +111,8 @@ class Paginator:
         name = section.title_text
         divider_title = self.shown_title(section.title, "section.title")
         size = self.title_size(divider_title, "section.title", "section_title")
-        slides = [Slide(Layout.SECTION, divider_title, size, (), section.pos, section=name, anchor=section.pos)]
+        slides = [] if self.cover_is_divider(section) else \
+            [Slide(Layout.SECTION, divider_title, size, (), section.pos, section=name, anchor=section.pos)]
         runs = self.section_runs(section)
         if not runs and divider_title is not section.title:  # its first slide shows the whole heading
             runs = [(section.title, [], section.pos, True)]
@@ -124,6 +125,12 @@ class Paginator:
             shown = 1 if title is section.title else 0
             slides += self.content_slides(title, items, pos, name, pos, allow_empty, flow, shown)
         return slides
+
+    def cover_is_divider(self, section: Section) -> bool:
+        """The lesson is one `##` section whose heading is also its title (a page without a title of its
+        own, an mdBook chapter): the cover already shows what a divider would, "Title (2)"."""
+        lesson = self.lesson
+        return len(lesson.sections) == 1 and not lesson.preamble and section.title_text == lesson.title
 
     def section_runs(self, section: Section) -> list[tuple[Inline, list[FlowItem], SourcePos, bool]]:
         """The section's own text as a run continuing its divider, then each `###`'s runs; an intro that

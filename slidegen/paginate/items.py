@@ -124,6 +124,8 @@ CAPTION_WORDS = re.compile(r"^(?:Figure|Fig\.|Table|(?:Image|Photo|Picture)(?:\s
 
 
 CAPTION_CHARS = 400  # an italic paragraph under a picture longer than this is text, not its caption
+# the line under a code block that names it as a numbered listing ("Listing 3-1: …", "예제 3-1: …")
+CODE_CAPTION = re.compile(r"^(?:Listing|Code|Example|예제|코드|리스트)\s*\d+(?:[.-]\d+)*\s*[:.]", re.IGNORECASE)
 
 
 def is_caption(group: TextGroup) -> bool:
@@ -135,6 +137,14 @@ def is_caption(group: TextGroup) -> bool:
     visible = [run for run in runs if run.text.strip()]
     named, italic = bool(CAPTION_WORDS.match(text)), all(run.italic for run in visible)
     return 0 < len(text) <= (CAPTION_CHARS if italic else 200) and (named or italic)
+
+
+def is_code_caption(group: TextGroup) -> bool:
+    """A short line under a code block that numbers it as a listing ("Listing 3-1: …", "예제 3-1: …")."""
+    if len(group.paras) != 1:
+        return False
+    text = plain_text(group.paras[0].runs).strip()
+    return len(text) <= 200 and bool(CODE_CAPTION.match(text))
 
 
 def bullet(level: int, checked: bool | None) -> str | None:
