@@ -87,3 +87,19 @@ def test_a_broken_notebook_is_a_lesson_error_with_its_line(tmp_path):
     path.write_text("[1, 2]")
     with pytest.raises(LessonError, match="not a Jupyter notebook"):
         parse_file(path)
+
+
+def test_an_error_output_shows_its_traceback_and_later_cells_keep_their_lines(tmp_path):
+    """A cell that teaches an error (`df['age']` → KeyError) lost its output: only streams and results
+    were read."""
+    error = {"output_type": "error", "ename": "KeyError", "evalue": "'age'",
+             "traceback": ["\u001b[0;31m---------------------------------------\u001b[0m",
+                           "\u001b[0;31mKeyError\u001b[0m: 'age'\nDuring handling…"]}
+    cells = [markdown("# Errors\n", "\n", "Read the traceback."), code(["df['age']"], [error]),
+             markdown("## After\n", "\n", "Fix the key.")]
+    path = notebook(tmp_path, cells)
+    lesson = parse_file(path)
+    assert [summary(b) for b in lesson.preamble][1:] == [
+        ("python", "df['age']\n"), ("text", "---------------------------------------\nKeyError: 'age'\nDuring handling…\n")]
+    after = lesson.sections[0].blocks[0]
+    assert "Fix the key." in path.read_text().split("\n")[after.pos.line - 1]

@@ -1,6 +1,7 @@
 """Jupyter notebooks (`.ipynb`) as lessons: the notebook written as the Markdown its cells stand for —
 Markdown cells as they are, code cells as fences in the notebook's language, their text outputs (streams
-and `text/plain` results, not the text standing in for a plot or a widget) as `text` fences under them,
+`text/plain` results and error tracebacks, not the text standing in for a plot or a widget) as `text`
+fences under them,
 the way Jupyter Book shows a notebook. Raw cells,
 cells tagged `remove-cell`, inputs tagged `remove-input` and outputs tagged `remove-output` are left out,
 as Jupyter Book leaves them; pictures and HTML in outputs are not shown (one warning).
@@ -19,7 +20,7 @@ from ..errors import LessonError, warn
 _LONGEST_FENCE = re.compile(r"^\s*(`{3,})", re.MULTILINE)
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _OBJECT_REPR = re.compile(r"<[^<>\n]{1,300}>")
-_TEXT_OUTPUTS = ("stream", "execute_result", "display_data")
+_TEXT_OUTPUTS = ("stream", "execute_result", "display_data", "error")
 
 
 def notebook_as_markdown(text: str, file: str) -> tuple[str, list[int]]:
@@ -96,6 +97,9 @@ def _output_part(output) -> tuple[str, str, list[str]] | None:
         return None
     if output.get("output_type") == "stream":
         return "text", "fence:text", [_ANSI.sub("", line) for line in _strings(output.get("text"))]
+    if output.get("output_type") == "error":  # the traceback, as Jupyter Book shows it
+        lines = [_ANSI.sub("", line) for line in _strings(output.get("traceback"))]
+        return "traceback", "fence:text", [line if line.endswith("\n") else line + "\n" for line in lines]
     data = output.get("data") if isinstance(output.get("data"), dict) else {}
     plain = [_ANSI.sub("", line) for line in _strings(data.get("text/plain"))]
     if any(kind.startswith("image/") for kind in data) or _OBJECT_REPR.fullmatch("".join(plain).strip()):
@@ -115,6 +119,10 @@ def _located(raw: list[str], cells: list[tuple[list[tuple[str, str, list[str]]],
         outputs_at = at
         for key, _kind, strings in parts:
             opening = source_line if key == "source" else _key_line(raw, key, outputs_at)
+            if key == "traceback" and opening is not None:  # its strings hold lines of their own and colours
+                openings.append(opening)
+                outputs_at = _closing_line(raw, opening) + 1
+                continue
             if opening is None or not _one_per_line(raw, opening, strings):
                 return None
             openings.append(opening)
@@ -129,6 +137,11 @@ def _key_line(raw: list[str], key: str, start: int) -> int | None:
     opening = f'"{key}": ['
     return next((n for n in range(start, len(raw)) if raw[n].strip() in (opening, opening + "]", opening + "],")),
                 None)
+
+
+def _closing_line(raw: list[str], opening: int) -> int:
+    """The line closing the list opened at `opening` (a traceback: one string per frame)."""
+    return next((n for n in range(opening + 1, len(raw)) if raw[n].strip().startswith("]")), opening)
 
 
 def _one_per_line(raw: list[str], opening: int, strings: list[str]) -> bool:
