@@ -259,6 +259,14 @@ class Lesson:
         object.__setattr__(self, "anchors", section_anchors(self.sections))
 
     @property
+    def written_as_slides(self) -> bool:
+        """The lesson is itself a slide deck (Quarto's `format: revealjs`, `pptx` or `beamer`; Marp's
+        `marp: true`): each `##` is a slide of its own, not a part that a divider slide opens."""
+        formats = self.meta.get("format")
+        names = set(formats) if isinstance(formats, dict) else {formats} if isinstance(formats, str) else set()
+        return bool(names & {"revealjs", "pptx", "beamer"}) or self.meta.get("marp") is True
+
+    @property
     def tags(self) -> tuple[str, ...]:
         tags = self.meta.get("tags") or ()
         if isinstance(tags, str):

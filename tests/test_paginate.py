@@ -299,3 +299,13 @@ def test_a_numbered_listing_caption_stays_under_its_code(tmp_path):
         texts = [plain_text(p.runs) for f in slide.frames if isinstance(f, TextFrame) for p in f.paras]
         if any(t.startswith("예제 3-1") for t in texts):
             assert "CodeFrame" in kinds, kinds
+
+
+@pytest.mark.parametrize("front", ["format: revealjs", "format:\n  revealjs:\n    incremental: false", "marp: true"])
+def test_a_lesson_written_as_slides_has_a_slide_per_heading_and_no_dividers(tmp_path, front):
+    lesson = tmp_path / "deck.qmd"
+    lesson.write_text(f"---\ntitle: Regression\n{front}\n---\n\n## The model\n\nText.\n\n## Fitting\n\nMore.\n",
+                      encoding="utf-8")
+    deck = deck_of(lesson)
+    assert not [s for s in deck.slides if s.layout is Layout.SECTION]
+    assert titles(deck)[2:4] == ["The model", "Fitting"]

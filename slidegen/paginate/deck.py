@@ -110,9 +110,7 @@ class Paginator:
     def section(self, section: Section) -> list[Slide]:
         name = section.title_text
         divider_title = self.shown_title(section.title, "section.title")
-        size = self.title_size(divider_title, "section.title", "section_title")
-        slides = [] if self.cover_is_divider(section) else \
-            [Slide(Layout.SECTION, divider_title, size, (), section.pos, section=name, anchor=section.pos)]
+        slides = self.divider(section, divider_title)
         runs = self.section_runs(section)
         if not runs and divider_title is not section.title:  # its first slide shows the whole heading
             runs = [(section.title, [], section.pos, True)]
@@ -121,8 +119,8 @@ class Paginator:
             runs[0] = (title, self.with_full_heading(section.title, divider_title, items, pos), pos, empty)
         flows = self.section_flows([items for _title, items, _pos, _empty in runs])
         for (title, items, pos, allow_empty), flow in zip(runs, flows):
-            # the divider already shows the section's title: its own text continues it, numbered
-            shown = 1 if title is section.title else 0
+            # the divider (or the cover) already shows the section's title: its own text continues it, numbered
+            shown = 1 if title is section.title and not self.lesson.written_as_slides else 0
             slides += self.content_slides(title, items, pos, name, pos, allow_empty, flow, shown)
         return slides
 
@@ -131,6 +129,14 @@ class Paginator:
         own, an mdBook chapter): the cover already shows what a divider would, "Title (2)"."""
         lesson = self.lesson
         return len(lesson.sections) == 1 and not lesson.preamble and section.title_text == lesson.title
+
+    def divider(self, section: Section, title: Inline) -> list[Slide]:
+        """The slide opening a section, or none: for a lesson written as slides (its `##` are slides)
+        and for a page whose cover already shows the section's heading."""
+        if self.lesson.written_as_slides or self.cover_is_divider(section):
+            return []
+        size = self.title_size(title, "section.title", "section_title")
+        return [Slide(Layout.SECTION, title, size, (), section.pos, section=section.title_text, anchor=section.pos)]
 
     def section_runs(self, section: Section) -> list[tuple[Inline, list[FlowItem], SourcePos, bool]]:
         """The section's own text as a run continuing its divider, then each `###`'s runs; an intro that
