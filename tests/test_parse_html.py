@@ -406,3 +406,16 @@ def test_an_html_table_in_a_centring_wrapper_is_a_table():
     (table,) = blocks('## A\n\n<div align="center">\n<table>\n<thead><tr><th>a</th><th>b</th></tr></thead>\n'
                       '<tbody><tr><td>1</td><td>2</td></tr></tbody>\n</table>\n</div>\n')
     assert isinstance(table, Table) and [plain_text(c) for c in table.rows[0].cells] == ["1", "2"]
+
+
+def test_a_codeblock_component_is_code_with_its_language_and_title():
+    """Docusaurus's `<CodeBlock>{`…`}</CodeBlock>` showed its braces and backticks and lost its JSX."""
+    text = ("## A\n\n<CodeBlock language=\"jsx\" title=\"Counter.jsx\">\n{`function Counter() {\n"
+            "  return <button>{count}</button>;\n}`}\n</CodeBlock>\n\n"
+            "<CodeBlock className=\"language-bash\">{`npm start`}</CodeBlock>\n\nAfter.\n")
+    first, second, after = blocks(text)
+    assert isinstance(first, Code) and first.language == "jsx" and first.title == "Counter.jsx"
+    assert first.lines == ("function Counter() {", "  return <button>{count}</button>;", "}")
+    assert first.pos.line == 3
+    assert isinstance(second, Code) and second.language == "bash" and second.lines == ("npm start",)
+    assert plain_text(after.runs) == "After." and after.pos.line == 11  # the lines kept

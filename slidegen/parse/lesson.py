@@ -17,6 +17,7 @@ from ..model import Block, Inline, Lesson, Section, SourcePos, plain_text
 from ..safe_yaml import YAMLError, load_yaml
 from .blocks import MarkdownBlocks
 from .box_components import components_as_boxes
+from .code_components import code_components_as_fences
 from .footnotes import FootnoteParsing
 from .html_blocks import HtmlBlocks
 from .images import ImageSources, site_root
@@ -60,6 +61,7 @@ def parse_text(text: str, path: Path, content_root: Path | None = None) -> Lesso
     text = template_tags_rewritten(hide_site_markup(unicodedata.normalize("NFC", text), str(path)), str(path))
     if path.suffix.lower() == ".mdx":
         text = without_mdx_comments(text)  # `{/* … */}` is an MDX comment, shown nowhere
+    text = code_components_as_fences(text)  # Docusaurus's <CodeBlock>{`…`}</CodeBlock>
     text = blocks_as_boxes(tabs_as_blocks(directives_rewritten(text, str(path))), str(path))  # MyST, MkDocs
     text = filename_titles(table_captions(text))  # pandoc's `: Caption` under a table, mdBook's file names
     return parser.parse(components_as_boxes(text, str(path)), path)
