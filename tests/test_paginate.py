@@ -267,7 +267,7 @@ def test_the_text_before_the_first_section_is_titled_as_an_introduction(tmp_path
     assert titles(deck_of(lesson))[1] == "Introduction"
     alone = tmp_path / "alone.md"
     alone.write_text("# Git\n\nOnly text here.\n", encoding="utf-8")
-    assert "Introduction" not in titles(deck_of(alone))
+    assert titles(deck_of(alone))[:2] == ["Git", "Git (cont.)"]  # a lesson of text alone continues its cover
 
 
 def test_a_table_of_a_header_and_no_body_is_on_its_slide(tmp_path):

@@ -86,8 +86,10 @@ class Paginator:
         slides = [self.title_slide()]
         if len(lesson.sections) > 1:
             slides += self.agenda_slides()
-        if lesson.preamble:
-            slides += self.content_slides((Run(self.preamble_title()),), flatten(lesson.preamble), self.start, "", None)
+        if lesson.preamble:  # a lesson of text alone continues its cover: "Title (cont.)"
+            shown = 0 if lesson.sections else 1
+            slides += self.content_slides((Run(self.preamble_title()),), flatten(lesson.preamble), self.start, "",
+                                          None, shown=shown)
         for section in lesson.sections:
             slides += self.section(section)
         slides.append(self.closing_slide())
