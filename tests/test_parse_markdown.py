@@ -390,3 +390,13 @@ def test_abbreviation_definitions_are_hidden_as_the_site_hides_them(caplog):
     words = " ".join(plain_text(b.runs) for s in lesson.sections for b in s.blocks if hasattr(b, "runs"))
     assert "Hypertext" not in words and "HTTP is a protocol." in words and "emphasis" in words
     assert sum("abbreviation definition" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_a_readme_s_html_h1_is_the_title_when_nothing_else_names_the_lesson():
+    """A README opens with `<h1 align="center">…</h1>` and then `## Table of contents`: the title was
+    "Table of contents"."""
+    lesson = parse('<h1 align="center">Awesome &amp; Course</h1>\n\n## Table of contents\n\n- [Setup](#setup)\n\n'
+                   "## Setup\n\nRun it.\n", "readme.md")
+    assert lesson.title == "Awesome & Course" and [s.title_text for s in lesson.sections] == ["Table of contents", "Setup"]
+    titled = parse('---\ntitle: Given\n---\n\n<h1>Shown</h1>\n\n## A\n\nText.\n', "t.md")
+    assert titled.title == "Given" and plain_text(titled.preamble[0].runs) == "Shown"

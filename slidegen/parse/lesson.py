@@ -5,6 +5,7 @@ made here."""
 from __future__ import annotations
 
 import datetime
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from pathlib import Path
 from markdown_it.tree import SyntaxTreeNode
 
 from ..errors import LessonError, warn
-from ..model import Block, Inline, Lesson, Section, SourcePos, plain_text
+from ..model import Block, Inline, Lesson, Paragraph, Run, Section, SourcePos, plain_text
 from ..safe_yaml import YAMLError, load_yaml
 from .blocks import MarkdownBlocks
 from .box_components import components_as_boxes
@@ -38,6 +39,7 @@ _NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]{0,500}`|<[^<>\n]{0,500}>|\]\(
 TEXT_KEYS = ("title", "description", "author", "date", "lang", "language")
 DOCUMENT_PROPERTY_CHARS = 255  # a deck's title, subject, keywords and author hold at most this (python-pptx)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HTML_H1 = re.compile(r"^\s*<h1\b[^<>]*>(.*?)</h1\s*>\s*$", re.DOTALL | re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -105,9 +107,13 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources, Foot
         meta: dict = {}
         preamble: list[Block] = []
         headings: list[_Heading] = []
+        self.html_title = ""
         for node in tree.children:
             if node.type == "front_matter":
                 meta = self.front_matter(node)
+            elif node.type == "html_block" and not headings and not preamble and not self.html_title \
+                    and html_heading(node.content):
+                self.html_title, html_title_pos = html_heading(node.content), self.pos(node)  # a README's <h1>
             elif node.type == "heading":
                 runs, anchor = self.heading(node)
                 headings.append(_Heading(int(node.tag[1]), runs, self.pos(node), anchor=anchor))
@@ -115,6 +121,8 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources, Foot
                 target = headings[-1].blocks if headings else preamble
                 target.extend(self.blocks(node))
         title, headings, title_blocks = self.title(meta, headings)
+        if self.html_title and title != self.html_title:  # not the title after all: its line is text
+            preamble.insert(0, Paragraph((Run(self.html_title, bold=True),), html_title_pos))
         preamble.extend(title_blocks)
         sections = _nest(headings)
         return Lesson(
@@ -138,7 +146,8 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources, Foot
         return FrontMatter(self.file, node).checked({str(k): v for k, v in meta.items()})
 
     def title(self, meta: dict, headings: list[_Heading]) -> tuple[str, list[_Heading], list[Block]]:
-        """Front matter `title`, else the first heading of any level, else a tidied file name. A leading
+        """Front matter `title`, else the first heading of any level (an HTML `<h1>` opening the page
+        too), else a tidied file name. A leading
         `#` that is the title is not a section: it is dropped and the text under it goes before the
         first section."""
         first = headings[0] if headings else None
@@ -147,6 +156,8 @@ class LessonParser(MarkdownBlocks, HtmlBlocks, InlineParsing, ImageSources, Foot
         only_h1 = sum(h.level == 1 for h in headings) == 1
         if first_h1 is not None and only_h1 and (not title or _same_text(title, plain_text(first_h1.runs))):
             return title or plain_text(first_h1.runs).strip(), headings[1:], first_h1.blocks
+        if not title and self.html_title:
+            return self.html_title, headings, []
         fallback = plain_text(first.runs).strip() if first is not None else ""
         return title or fallback or tidy_name(Path(self.file).stem), headings, []
 
@@ -236,6 +247,12 @@ def _kind(value) -> str:
     if isinstance(value, bool):
         return f"'{str(value).lower()}' (true or false)"
     return {dict: "a mapping", list: "a list"}.get(type(value), f"a {type(value).__name__}")
+
+
+def html_heading(content: str) -> str:
+    """The text of an HTML block that is one `<h1>` (a README's centred title), else ""."""
+    found = _HTML_H1.match(content)
+    return " ".join(html.unescape(re.sub(r"<[^<>]*>", "", found.group(1))).split()) if found else ""
 
 
 def tidy_name(stem: str) -> str:
