@@ -9,6 +9,7 @@ tag's line or ends on the closing tag's, a blank line next to the component hold
 instead. A component with no blank line to spare stays as written."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from .fences import Fences
@@ -24,18 +25,21 @@ def code_components_as_fences(text: str) -> str:
     if "<CodeBlock" not in text:
         return text
     lines, fences, number = text.split("\n"), Fences(), 0
+    closings = [n for n, line in enumerate(lines) if "</CodeBlock" in line and _CLOSING.match(line)]
     while number < len(lines):
         if fences.is_code(lines[number]) or not _OPENING.match(lines[number]):
             number += 1
             continue
-        number = _rewrite(lines, number)
+        number = _rewrite(lines, number, closings)
     return "\n".join(lines)
 
 
-def _rewrite(lines: list[str], start: int) -> int:
-    """The component opening at line `start` as a fence in place; the line after it."""
+def _rewrite(lines: list[str], start: int, closings: list[int]) -> int:
+    """The component opening at line `start` as a fence in place; the line after it. `closings`: the
+    lines holding a closing tag (looked up, not searched for: many unclosed components cost no rescans)."""
     opening = _OPENING.match(lines[start])
-    end = next((n for n in range(start, min(len(lines), start + MAX_LINES)) if _CLOSING.match(lines[n])), None)
+    at = bisect.bisect_left(closings, start)
+    end = closings[at] if at < len(closings) and closings[at] - start < MAX_LINES else None
     if end is None:
         return start + 1
     indent, attributes = opening.group(1), tag_attributes(opening.group(2))
