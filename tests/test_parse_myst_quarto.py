@@ -202,3 +202,14 @@ def test_pandoc_table_captions_are_captions_without_their_ids():
     names = [summary(b) for b in content]
     assert names == ["Table", "R 예약어", ": not a caption", "Before", "Table"]
     assert all(r.italic for r in content[1].runs) and all(r.italic for r in content[3].runs)
+
+
+def test_a_pandoc_definition_list_is_a_bold_term_over_its_definitions_and_only_in_pandoc_lessons():
+    text = "## Words\n\nGradient\n: The direction of steepest ascent.\n\n    Used by every optimiser.\n\nAfter.\n"
+    term, definition, after = parse_text(text, Path("glossary.qmd")).sections[0].blocks
+    assert plain_text(term.runs) == "Gradient" and term.runs[0].bold
+    (item,) = definition.items
+    assert plain_text(item.runs) == "The direction of steepest ascent." and plain_text(item.children[0].runs) == "Used by every optimiser."
+    assert plain_text(after.runs) == "After."
+    (plain, _code, _after) = parse_text(text, Path("glossary.md")).sections[0].blocks  # GitHub, Docusaurus: text
+    assert plain_text(plain.runs).startswith("Gradient : The direction")

@@ -306,8 +306,25 @@ class MarkdownBlocks:
         return [ThematicBreak(self.pos(node))]
 
 
+def _definition_list(self: MarkdownBlocks, node: SyntaxTreeNode) -> list[Block]:
+    """pandoc's, PHP Markdown Extra's and MkDocs's `Term` / `: definition`: the term a bold line, its
+    definitions a list under it (each definition's first paragraph the item, the rest inside it)."""
+    out: list[Block] = []
+    for child in node.children:
+        if child.type == "dt" and child.children:
+            runs, _images = self.inline_runs(child.children[0], self.pos(child))
+            out.append(Paragraph(tuple(bold(run) for run in trim(runs)), self.pos(child)))
+        elif child.type == "dd":
+            blocks = self.children_blocks(child)
+            first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) else None
+            item = ListItem(first.runs if first else (), blocks[1:] if first else blocks, self.pos(child))
+            out.append(ListBlock(False, 1, (item,), self.pos(child)))
+    return out
+
+
 _BLOCK_HANDLERS = {
     "paragraph": MarkdownBlocks.paragraph,
+    "dl": _definition_list,
     "bullet_list": MarkdownBlocks.list_block,
     "ordered_list": MarkdownBlocks.list_block,
     "fence": MarkdownBlocks.code,

@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -63,6 +64,7 @@ def escaped_math(state, silent: bool) -> bool:
 MD = make_markdown()
 PANDOC_MD = make_markdown()  # pandoc's dialect: emphasis next to Korean as pandoc reads it
 PANDOC_MD.inline.__class__ = CjkFriendlyInline
+PANDOC_MD.use(deflist_plugin)  # `Term` then `: definition` (GitHub's and Docusaurus's Markdown have none)
 PANDOC_SUFFIXES = (".qmd", ".rmd")
 
 
