@@ -102,3 +102,13 @@ def test_direction_marks_are_ignored():
     from slidegen.verify.text import norm
 
     assert norm("\u200fשלום\u200e abc") == norm("שלום abc")
+
+
+def test_a_raised_or_lowered_script_reads_on_its_line():
+    """A deck PDF's H₂O and n² at slide sizes sit 5 pt off their line: the physical reading cut them off."""
+    from slidegen.verify.handout import _physical_lines
+
+    words = ((10, 100, "H", 124), (22, 108, "2", 120), (30, 100, "O", 124), (60, 100, "and n", 124),
+             (110, 95, "2", 107), (130, 100, "next", 124), (10, 140, "Second line", 164))
+    page = [PdfLine(0.2, 10, 100, 0, words)]
+    assert _physical_lines(page) == "H 2 O and n 2 next Second line"

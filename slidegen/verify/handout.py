@@ -35,11 +35,11 @@ class PdfLine:
     x: float  # left edge, points
     y: float  # top edge, points
     block: int  # the text block (poppler's layout analysis) the line belongs to
-    words: tuple[tuple[float, float, str], ...]  # (x, y, text)
+    words: tuple[tuple, ...]  # (x, top, text) or (x, top, text, bottom)
 
     @property
     def text(self) -> str:
-        return " ".join(w for _x, _y, w in self.words)
+        return " ".join(word[2] for word in self.words)
 
 
 _PAGE_NUMBER = re.compile(r"^(page)?\d+((/|of|-|–)\d+)?(쪽|페이지|page)?$", re.IGNORECASE)
@@ -74,7 +74,8 @@ def _poppler_pages(path: Path) -> list[list[PdfLine]]:
         lines = []
         for number, block in enumerate(page.iter(f"{ns}block")):
             for line in block.iter(f"{ns}line"):
-                words = tuple((float(w.get("xMin")), float(w.get("yMin")), w.text or "") for w in line.iter(f"{ns}word"))
+                words = tuple((float(w.get("xMin")), float(w.get("yMin")), w.text or "", float(w.get("yMax")))
+                              for w in line.iter(f"{ns}word"))
                 y = float(line.get("yMin"))
                 lines.append(PdfLine(y / height, float(line.get("xMin")), y, number, words))
         pages.append(lines)
@@ -132,14 +133,22 @@ def reading_orders(pages: list[list[PdfLine]]) -> tuple[str, ...]:
 
 
 def _physical_lines(page: list[PdfLine], same_line: float = 2.0) -> str:
-    """Words on (nearly) the same height form one line, read left to right."""
-    rows: list[list[tuple[float, float, str]]] = []
+    """Words on (nearly) the same height form one line, read left to right; so does a word that shares
+    at least half its height with the line (a superscript or subscript, raised or lowered off it)."""
+    rows: list[list] = []  # [top, bottom, words]
     for word in sorted((w for line in page for w in line.words), key=lambda w: w[1]):
-        if rows and word[1] - rows[-1][0][1] < same_line:
-            rows[-1].append(word)
+        top, bottom = word[1], word[3] if len(word) > 3 else word[1]
+        if rows and (top - rows[-1][0] < same_line or _shares_height(rows[-1], top, bottom)):
+            rows[-1][1] = max(rows[-1][1], bottom)
+            rows[-1][2].append(word)
         else:
-            rows.append([word])
-    return " ".join(text for row in rows for _x, _y, text in sorted(row))
+            rows.append([top, bottom, [word]])
+    return " ".join(word[2] for row in rows for word in sorted(row[2], key=lambda w: w[0]))
+
+
+def _shares_height(row: list, top: float, bottom: float) -> bool:
+    shared = min(bottom, row[1]) - max(top, row[0])
+    return shared > 0 and shared >= 0.5 * min(bottom - top, row[1] - row[0])
 
 
 def _columns(page: list[PdfLine]) -> str:
