@@ -133,6 +133,7 @@ class Image:
     path: Path | None
     pos: SourcePos
     title: str | None = None
+    width_px: float | None = None  # the width an HTML `<img width="…">` asks for, in CSS pixels
 
     @property
     def caption(self) -> str:

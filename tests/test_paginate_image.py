@@ -94,3 +94,24 @@ def test_a_tall_picture_and_its_credit_line_share_the_slide_at_every_size(tmp_pa
     first = result.pages[0].frames
     assert [type(f).__name__ for f in first][:2] == ["ImageFrame", "TextFrame"]
     assert first[1].paras[0].runs[0].text.startswith("이미지 출처")
+
+
+def test_a_picture_of_an_asked_width_keeps_it_and_stays_on_the_slide(tmp_path):
+    """`<img src="icon.png" width="20">` in a list item filled a whole slide of its own."""
+    from PIL import Image as PILImage
+
+    from conftest import ROOT
+
+    from slidegen.paginate.deck import Paginator
+    from slidegen.parse import parse_file
+    from slidegen.theme import load_theme
+
+    PILImage.new("RGB", (600, 400), "navy").save(tmp_path / "icon.png")
+    lesson = tmp_path / "icon.md"
+    lesson.write_text('# T\n\n## A\n\n1. Press <img src="icon.png" alt="the icon" width="20"> to start.\n2. Wait.\n',
+                      encoding="utf-8")
+    parsed = parse_file(lesson)
+    deck = Paginator(parsed, load_theme(ROOT / "templates", parsed.lang)).deck()
+    (slide,) = [s for s in deck.slides if any(isinstance(f, ImageFrame) for f in s.frames)]
+    (frame,) = [f for f in slide.frames if isinstance(f, ImageFrame)]
+    assert abs(frame.box.w - 15.0) < 0.01 and len(slide.frames) >= 2  # 20 px = 15 pt, with the list around it

@@ -419,3 +419,10 @@ def test_a_codeblock_component_is_code_with_its_language_and_title():
     assert first.pos.line == 3
     assert isinstance(second, Code) and second.language == "bash" and second.lines == ("npm start",)
     assert plain_text(after.runs) == "After." and after.pos.line == 11  # the lines kept
+
+
+def test_an_img_width_in_pixels_is_kept_and_a_share_is_not():
+    from slidegen.parse.html_text import pixel_width
+
+    assert pixel_width({"width": "20"}) == 20.0 and pixel_width({"width": "120px"}) == 120.0
+    assert pixel_width({"width": "50%"}) is None and pixel_width({}) is None and pixel_width({"width": "0"}) is None

@@ -38,20 +38,35 @@ def split_points(image: Image) -> tuple[()]:
     return ()
 
 
+PT_PER_PX = 0.75  # a CSS pixel
+
+
+def asked_width(image: Image) -> float | None:
+    """The width in points the lesson asks for (`<img width="20">`: an icon stays an icon)."""
+    return image.width_px * PT_PER_PX if image.width_px else None
+
+
 def scaled_to_room(flow: Flow, image: Image) -> tuple[float, float]:
     """(width, height) of the picture scaled to fit the room left on the slide (less what it leaves for
-    its caption) and the area's width."""
+    its caption), the area's width and the width the lesson asks for."""
     room = max(flow.free_height() - flow.reserve - (ROUNDING if flow.reserve else 0.0), 1.0)
     shape = ratio(image)
-    w = min(flow.area.w, room / shape)
+    w = min(flow.area.w, room / shape, asked_width(image) or flow.area.w)
     return w, w * shape
+
+
+def fits_asked_size_here(flow: Flow, image: Image) -> bool:
+    """A picture of an asked width (an icon, a small logo) fits at that width in the room left."""
+    asked = asked_width(image)
+    return asked is not None and min(asked, flow.area.w) * ratio(image) <= flow.free_height() - flow.reserve
 
 
 def place(flow: Flow, image: Image) -> None:
     if image.path is None:
         place_placeholder(flow, image, flow.image_text(image))
         return
-    if flow.free_height() - flow.reserve < flow.area.h * LEAST_SHARE and not flow.page.empty and not flow.lead_in:
+    if flow.free_height() - flow.reserve < flow.area.h * LEAST_SHARE and not flow.page.empty and not flow.lead_in \
+            and not fits_asked_size_here(flow, image):
         flow.next_page()
     w, h = scaled_to_room(flow, image)
     x = flow.area.x + (flow.area.w - w) / 2

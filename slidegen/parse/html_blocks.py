@@ -107,17 +107,18 @@ class HtmlBlocks:
         """`<img src=… alt=…>` lines (HTML or JSX) are pictures, like `![alt](src)`."""
         return self._unique_images(img_attributes(source), pos)
 
-    def _unique_images(self, images: list[tuple[str, str]], pos: SourcePos, keep_place: bool = False) -> list:
+    def _unique_images(self, images: list[tuple[str, str, float | None]], pos: SourcePos,
+                       keep_place: bool = False) -> list:
         """One picture per alt text: light/dark variants of one figure are shown once (with
         `keep_place`, a repeat leaves None where it stood)."""
         seen: set[str] = set()
         out: list = []
-        for src, alt in images:
+        for src, alt, width in images:
             if alt and alt in seen:
                 out += [None] if keep_place else []
                 continue
             seen.add(alt)
-            out.append(self.image(src, alt, None, pos))
+            out.append(self.image(src, alt, None, pos, width))
         return out
 
     def jsx_text(self, source: str, pos: SourcePos) -> list[Block]:

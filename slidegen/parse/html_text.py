@@ -55,7 +55,7 @@ class TextExtractor(HTMLParser):
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
         if (tag == "img" or _shows_picture(tag, values)) and not self.skipping:
-            self.images.append((values.get("src") or "", values.get("alt") or ""))
+            self.images.append((values.get("src") or "", values.get("alt") or "", pixel_width(values)))
             self.parts.append(PICTURE)
         elif tag in MEDIA_TAGS and not self.skipping:
             self.media.append((tag, (values.get("src") or values.get("data") or "").strip(),
@@ -116,6 +116,16 @@ def tag_attributes(tag: str) -> dict[str, str]:
             for m in _ATTRIBUTE.finditer(tag)}
 
 
-def img_attributes(source: str) -> list[tuple[str, str]]:
-    return [(found.get("src", ""), found.get("alt", ""))
+def img_attributes(source: str) -> list[tuple[str, str, float | None]]:
+    return [(found.get("src", ""), found.get("alt", ""), pixel_width(found))
             for found in map(tag_attributes, _IMG_TAG.findall(source))]
+
+
+_PIXELS = re.compile(r"^\s*(\d{1,5}(?:\.\d+)?)\s*(?:px)?\s*$")
+
+
+def pixel_width(attributes: dict) -> float | None:
+    """The width an `<img width="120">` (or `width="120px"`) asks for in CSS pixels; None for none, or
+    for a share of the page (`50%`), which the slide's own sizing already gives."""
+    found = _PIXELS.match(str(attributes.get("width") or ""))
+    return float(found.group(1)) if found and float(found.group(1)) > 0 else None

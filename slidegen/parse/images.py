@@ -47,12 +47,12 @@ def _exists(path: Path) -> bool:
 class ImageSources:
     """Pictures of a lesson, their files resolved (a mixin of `lesson.LessonParser`)."""
 
-    def image(self, src: str, alt: str, title: str | None, pos: SourcePos) -> Image:
+    def image(self, src: str, alt: str, title: str | None, pos: SourcePos, width_px: float | None = None) -> Image:
         path = self.resolve_image(src, pos)
         if path is not None and not (alt.strip() or (title or "").strip()):
             warn(pos, f"image '{shown_address(src)}' has no alt text; it is marked decorative (a screen reader skips it): "
                       "describe it as ![what it shows](…)")
-        return Image(src, alt, path, pos, title or None)
+        return Image(src, alt, path, pos, title or None, width_px)
 
     def resolve_image(self, src: str, pos: SourcePos) -> Path | None:
         parts = split_url(src)
