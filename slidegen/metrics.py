@@ -138,16 +138,23 @@ class Metrics:
 TITLE_MARGIN = 0.95
 
 
+TITLE_MOST_LINES = 3  # lines a title may take at the smallest title size (a longer heading is cut there)
+
+
+def fits_as_title(metrics: Metrics, runs: Inline, box: Box, size: float, lines: int, bold: bool = True) -> bool:
+    """`runs` in at most `lines` lines of the title box `box`, less its margin, at `size`."""
+    return metrics.fits_lines(runs, Box(box.x, box.y, box.w * TITLE_MARGIN, box.h), size, lines, bold)
+
+
 def fit_size(metrics: Metrics, runs: Inline, box: Box, largest: float, smallest: float, bold: bool = True) -> float:
     """The largest size (in 2 pt steps) at which `runs` fit the box in at most two lines (one line at
     `largest`); else `smallest` when three lines fit there, else smaller still."""
-    box = Box(box.x, box.y, box.w * TITLE_MARGIN, box.h)
-
     def fits(size: float) -> bool:
-        return metrics.fits_lines(runs, box, size, 1 if size == largest else 2, bold)
+        return fits_as_title(metrics, runs, box, size, 1 if size == largest else 2, bold)
 
     def last_resort() -> float:
-        return smallest if metrics.fits_lines(runs, box, smallest, 3, bold) else max(12.0, smallest * 0.75)
+        fits_smallest = fits_as_title(metrics, runs, box, smallest, TITLE_MOST_LINES, bold)
+        return smallest if fits_smallest else max(12.0, smallest * 0.75)
 
     return largest_fitting(sizes_down(largest, smallest, 2), fits, last_resort)
 

@@ -220,8 +220,7 @@ def test_a_box_over_three_slides_says_it_continues_once_on_each(tmp_path):
 def test_a_heading_too_long_for_a_slide_title_is_cut_there_and_shown_whole_on_the_slide(tmp_path):
     """A heading that needs more than three lines at the smallest title size ran out of its title box;
     the title shows its beginning and "…", the slide's text opens with the whole heading."""
-    from slidegen.metrics import TITLE_MARGIN
-    from slidegen.model import Box
+    from slidegen.metrics import fits_as_title
 
     heading = " ".join(f"word{i}" for i in range(400))
     lesson = tmp_path / "long-heading.md"
@@ -234,8 +233,7 @@ def test_a_heading_too_long_for_a_slide_title_is_cut_there_and_shown_whole_on_th
     assert len(cut) >= 2 and all(heading not in plain_text(slide.title) for slide in deck.slides)
     for slide in cut:
         box = theme.box("section.title" if slide.layout is Layout.SECTION else "content.title")
-        box = Box(box.x, box.y, box.w * TITLE_MARGIN, box.h)
-        assert m.fits_lines(slide.title, box, slide.title_pt, 3, True)
+        assert fits_as_title(m, slide.title, box, slide.title_pt, 3)
     body = " ".join(plain_text(para.runs) for slide in deck.slides for frame in slide.frames
                     if isinstance(frame, TextFrame) for para in frame.paras)
     assert heading in body and f"{heading} again" in body

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import warn
-from ..metrics import TITLE_MARGIN, Metrics, fit_size, largest_fitting, size_after, sizes_down
+from ..metrics import TITLE_MOST_LINES, Metrics, fit_size, fits_as_title, largest_fitting, size_after, sizes_down
 from ..model import (
     Box,
     Deck,
@@ -37,7 +37,6 @@ FOOTER_STEP, FOOTER_FLOOR = 0.5, 6  # the footer shrinks in half points, down to
 _TITLE_BOXES = {Layout.TITLE: ("title.title", "cover_title"), Layout.CLOSING: ("closing.title", "cover_title"),
                 Layout.SECTION: ("section.title", "section_title")}
 PARTS_AFTER = 2  # a ### run needing more slides than this is cut at its #### headings
-TITLE_MOST_LINES = 3  # a heading longer than this many lines at the smallest title size is cut in the title
 SUBTITLE_STEP, SUBTITLE_FLOOR = 1, 12  # a cover's subtitle shrinks in whole points, down to this size
 
 
@@ -56,12 +55,10 @@ class Paginator:
     def shown_title(self, runs: Inline, box_name: str) -> Inline:
         """`runs`, or, when they do not fit the title box in `TITLE_MOST_LINES` lines at the smallest title
         size, their longest beginning that does (cut after a word where one ends near) and "…"."""
-        box = self.theme.box(box_name)
-        box = Box(box.x, box.y, box.w * TITLE_MARGIN, box.h)
-        smallest = float(self.theme.sizes["title_min"])
+        box, smallest = self.theme.box(box_name), float(self.theme.sizes["title_min"])
 
         def fits(title: Inline) -> bool:
-            return self.m.fits_lines(title, box, smallest, TITLE_MOST_LINES, True)
+            return fits_as_title(self.m, title, box, smallest, TITLE_MOST_LINES)
 
         if fits(runs):
             return runs

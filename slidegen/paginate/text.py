@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..measure import line_height
-from ..metrics import Metrics
+from ..metrics import Metrics, largest_fitting, sizes_down
 from ..model import Box, TextFrame, TextPara, plain_text
 from .flow import Flow
 from .items import TextGroup, introduces_next
@@ -159,8 +159,8 @@ def is_display_formula(para: TextPara) -> bool:
 def largest_formula_size(flow: Flow, para: TextPara, room: float) -> float:
     """The largest size, in whole points below the flow's and down to `FORMULA_FLOOR`, at which the
     formula fits `room`."""
-    sizes = [float(size) for size in range(int(flow.size) - 1, int(FORMULA_FLOOR) - 1, -1)]
-    return next((size for size in sizes if flow.m.paras_height((para,), flow.area.w, size) <= room), FORMULA_FLOOR)
+    return largest_fitting(sizes_down(flow.size - 1, FORMULA_FLOOR - 1, 1),
+                           lambda size: flow.m.paras_height((para,), flow.area.w, size) <= room, lambda: FORMULA_FLOOR)
 
 
 def formula_size(flow: Flow, para: TextPara) -> float | None:
